@@ -1,0 +1,201 @@
+package dev.khabar.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.khabar.taxonomy.Category;
+import dev.khabar.taxonomy.Tag;
+import dev.khabar.text.Languages;
+import dev.khabar.text.StructuredText;
+import dev.khabar.text.Words;
+
+/**
+ * A stored article. Sections, bylines and the image are typed jsonb documents (see V1__articles.sql for why);
+ * derived values (word count, list sort key) are kept in step here, whatever path changes the content.
+ */
+@Entity
+@Table(name = "article")
+public class Article {
+    @Id
+    private UUID id;
+    private String slug;
+    private String language;
+    private ArticleStatus status;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "category_id")
+    private Category category;
+    private String title;
+    private String subtitle;
+    private String lead;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<Section> sections;
+    private String closing;
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    private List<Tag> tags = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<Byline> authors;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Image image;
+    @Column(name = "published_at")
+    private Instant publishedAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "listed_at")
+    private Instant listedAt;
+    /** Starts at 1 and grows by one with every write; the basis of ETags and If-Match. */
+    private int version;
+    @Column(name = "word_count")
+    private int wordCount;
+
+    protected Article() {
+    }
+
+    public Article(UUID id, String slug, String language, Instant now) {
+        this.id = id;
+        this.slug = slug;
+        this.language = language;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Replaces everything a client writes but the slug and language, and recomputes what derives from it. */
+    void write(ArticleContent content, ArticleStatus status, Category category, List<Tag> tags, Instant now) {
+        this.status = status;
+        this.category = category;
+        this.title = content.title();
+        this.subtitle = content.subtitle();
+        this.lead = content.lead();
+        this.sections = List.copyOf(content.sectionsOrEmpty());
+        this.closing = content.closing();
+        this.tags.clear();
+        this.tags.addAll(tags);
+        this.authors = List.copyOf(content.authorsOrEmpty());
+        this.image = content.image();
+        this.publishedAt = content.publishedAt() != null ? content.publishedAt()
+                : status == ArticleStatus.PUBLISHED ? (publishedAt != null ? publishedAt : now) : null;
+        this.listedAt = publishedAt != null ? publishedAt : createdAt;
+        this.updatedAt = now;
+        this.version++;
+        this.wordCount = Words.count(Stream.concat(
+                Stream.of(title, subtitle, lead),
+                Stream.concat(sections.stream().flatMap(s -> Stream.concat(Stream.of(s.heading()), s.bullets().stream())),
+                        Stream.of(closing))));
+    }
+
+    void rename(String slug, String language) {
+        this.slug = slug;
+        this.language = language;
+    }
+
+    public StructuredText structuredText() {
+        return new StructuredText(category.getName(), title, subtitle, lead, sections, closing);
+    }
+
+    public int readingTimeMinutes() {
+        return Languages.readingTimeMinutes(wordCount, language);
+    }
+
+    public String direction() {
+        return Languages.direction(language);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSubtitle() {
+        return subtitle;
+    }
+
+    public String getLead() {
+        return lead;
+    }
+
+    public List<Section> getSections() {
+        return sections;
+    }
+
+    public String getClosing() {
+        return closing;
+    }
+
+    public List<Tag> getTags() {
+        return tags;
+    }
+
+    public List<Byline> getAuthors() {
+        return authors;
+    }
+
+    public Image getImage() {
+        return image;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getListedAt() {
+        return listedAt;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public int getWordCount() {
+        return wordCount;
+    }
+}

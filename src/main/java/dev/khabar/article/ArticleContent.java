@@ -1,0 +1,70 @@
+package dev.khabar.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dev.khabar.article.validation.CleanText;
+
+/**
+ * What a client writes: everything an article holds except what the service derives. It accepts the body that a
+ * read returned, as is: the derived fields are listed as ignored, anything else unknown is refused.
+ */
+@Schema(name = "ArticleInput", description = "An article as a client writes it. The body returned by a read can be "
+        + "sent back as is: read-only fields (id, direction, version, wordCount, readingTimeMinutes, createdAt, "
+        + "updatedAt) are ignored. Unknown fields are refused with 400.")
+@JsonIgnoreProperties(value = { "id", "direction", "version", "wordCount", "readingTimeMinutes", "createdAt",
+        "updatedAt" })
+public record ArticleContent(
+        @Schema(description = "URL slug, unique per language. Derived from the title when absent; kept when the title "
+                + "changes.", maxLength = 80, examples = "تصاعد-الأزمة-الدبلوماسية-بين-روسيا-وأذربيجان")
+        @Size(max = 200) @CleanText String slug,
+        @Schema(description = "BCP 47 language tag.", examples = "ar", maxLength = 35,
+                required = true)
+        @NotBlank @Size(max = 35) String language,
+        @Schema(description = "Workflow status; `draft` when absent.", enumeration = { "draft", "published" })
+        ArticleStatus status,
+        @Schema(required = true) @NotNull @Valid CategoryRef category,
+        @Schema(examples = "تصاعد الأزمة الدبلوماسية بين روسيا وأذربيجان", maxLength = Limits.TITLE,
+                required = true)
+        @NotBlank @Size(max = Limits.TITLE) @CleanText String title,
+        @Schema(maxLength = Limits.SUBTITLE, required = true)
+        @NotBlank @Size(max = Limits.SUBTITLE) @CleanText String subtitle,
+        @Schema(description = "Lead paragraph.", maxLength = Limits.PARAGRAPH,
+                required = true)
+        @NotBlank @Size(max = Limits.PARAGRAPH) @CleanText String lead,
+        @Schema(description = "Body sections in reading order.", maxItems = Limits.SECTIONS)
+        @Size(max = Limits.SECTIONS) List<@NotNull @Valid Section> sections,
+        @Schema(description = "Closing paragraph.", maxLength = Limits.PARAGRAPH,
+                required = true)
+        @NotBlank @Size(max = Limits.PARAGRAPH) @CleanText String closing,
+        @Schema(description = "Free tags; a tag is created on first use and found again by its slug.",
+                maxItems = Limits.TAGS, examples = "[\"روسيا\", \"أذربيجان\"]")
+        @Size(max = Limits.TAGS) List<@NotBlank @Size(max = Limits.TAG) @CleanText String> tags,
+        @Schema(description = "Bylines in display order.", maxItems = Limits.AUTHORS)
+        @Size(max = Limits.AUTHORS) List<@NotNull @Valid Byline> authors,
+        @Valid Image image,
+        @Schema(description = "When the article was (or is to be) published, RFC 3339. Set to now when an article "
+                + "is published without it.", examples = "2026-11-29T08:30:00Z")
+        Instant publishedAt) {
+
+    public List<Section> sectionsOrEmpty() {
+        return sections == null ? List.of() : sections;
+    }
+
+    public List<String> tagsOrEmpty() {
+        return tags == null ? List.of() : tags;
+    }
+
+    public List<Byline> authorsOrEmpty() {
+        return authors == null ? List.of() : authors;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.khabar.article;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/** Article storage: single reads with their category and tags, keyset pages, slug bookkeeping. */
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+
+    public Optional<Article> findWithTerms(UUID id) {
+        return find("from Article a join fetch a.category left join fetch a.tags where a.id = ?1", id)
+                .firstResultOptional();
+    }
+
+    /** Articles with this slug, oldest first (a slug is unique per language, so there is one per language at most). */
+    public List<Article> findBySlug(String slug, Optional<String> language) {
+        return language
+                .map(lang -> list("from Article a join fetch a.category where a.slug = ?1 and a.language = ?2", slug, lang))
+                .orElseGet(() -> list("from Article a join fetch a.category where a.slug = ?1 order by a.createdAt, a.id", slug));
+    }
+
+    /**
+     * One page in list order (newest first), {@code limit + 1} rows so the caller knows whether another page follows.
+     * The query text is built from constant fragments only; every value is a bound parameter.
+     */
+    public List<Article> page(ArticleFilter filter, Audience audience, Instant now) {
+        StringBuilder hql = new StringBuilder("from Article a join fetch a.category c where ").append(audience.hqlFilter("a"));
+        Map<String, Object> params = new HashMap<>(audience.hqlParameters(now));
+        if (!filter.categories().isEmpty()) {
+            hql.append(" and c.slug in :categories");
+            params.put("categories", filter.categories());
+        }
+        if (!filter.tags().isEmpty()) {
+            hql.append(" and exists (select 1 from a.tags t where t.slug in :tags)");
+            params.put("tags", filter.tags());
+        }
+        filter.language().ifPresent(lang -> {
+            // A primary tag also finds its regional variants: lang=en lists en-GB and en-US too.
+            hql.append(" and (a.language = :lang or a.language like :langPrefix)");
+            params.put("lang", lang);
+            params.put("langPrefix", lang + "-%");
+        });
+        filter.status().ifPresent(status -> {
+            hql.append(" and a.status = :status");
+            params.put("status", status);
+        });
+        filter.publishedAfter().ifPresent(after -> {
+            hql.append(" and a.publishedAt >= :publishedAfter");
+            params.put("publishedAfter", after);
+        });
+        filter.publishedBefore().ifPresent(before -> {
+            hql.append(" and a.publishedAt < :publishedBefore");
+            params.put("publishedBefore", before);
+        });
+        filter.after().ifPresent(cursor -> {
+            // A row comparison, so PostgreSQL starts the index scan at the cursor: a deep page costs what the first does.
+            hql.append(" and (a.listedAt, a.id) < (:cursorAt, :cursorId)");
+            params.put("cursorAt", cursor.listedAt());
+            params.put("cursorId", cursor.id());
+        });
+        hql.append(" order by a.listedAt desc, a.id desc");
+        return find(hql.toString(), params).page(0, filter.limit() + 1).list();
+    }
+
+    /** Slugs in this language that are {@code base} or {@code base-N}: what a new slug must avoid. */
+    public List<String> slugsLike(String language, String base) {
+        return getEntityManager()
+                .createQuery("select a.slug from Article a where a.language = ?1 and (a.slug = ?2 or a.slug like ?3)",
+                        String.class)
+                .setParameter(1, language).setParameter(2, base).setParameter(3, base + "-%")
+                .getResultList();
+    }
+
+    public boolean slugTaken(String language, String slug, UUID except) {
+        return count("language = ?1 and slug = ?2 and id <> ?3", language, slug, except) > 0;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.khabar.article.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.khabar.http.ProblemException;
+
+/** Parsing of query and path parameters: every bad value is a 400 naming the parameter, never a 404 or a 500. */
+final class Params {
+
+    static final int MAX_VALUES = 50;
+    static final int MAX_VALUE_LENGTH = 200;
+
+    private Params() {
+    }
+
+    static int limit(String value, int defaultLimit, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit < 1 || limit > max) {
+                throw ProblemException.badParameter("limit", "must be between 1 and " + max + ", was " + limit + ".");
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badParameter("limit", "must be an integer between 1 and " + max + ".");
+        }
+    }
+
+    /** RFC 3339 date-time (any offset), or a full date meaning midnight UTC. */
+    static Optional<Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException notDate) {
+                throw ProblemException.badParameter(name, "must be an RFC 3339 date-time such as 2026-11-29T08:30:00Z "
+                        + "or a date such as 2026-11-29.");
+            }
+        }
+    }
+
+    /** Repeated values of one parameter, each also allowed to hold a comma-separated list. */
+    static List<String> values(String name, List<String> raw) {
+        List<String> values = raw == null ? List.of() : raw.stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        if (values.size() > MAX_VALUES) {
+            throw ProblemException.badParameter(name, "may hold at most " + MAX_VALUES + " values.");
+        }
+        values.stream().filter(v -> v.length() > MAX_VALUE_LENGTH).findAny().ifPresent(v -> {
+            throw ProblemException.badParameter(name, "values may be at most " + MAX_VALUE_LENGTH + " characters.");
+        });
+        return values;
+    }
+
+    /** An article id; anything that is not a UUID cannot name an article, so it is a 404 like any unknown id. */
+    static Optional<UUID> uuid(String value) {
+        if (value == null || value.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

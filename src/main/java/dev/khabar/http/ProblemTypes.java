@@ -1,0 +1,19 @@
+package dev.khabar.http;
+
+/** The problem type URIs this API defines; plain HTTP errors use {@code about:blank}, as RFC 9457 suggests. */
+public final class ProblemTypes {
+    public static final String BLANK = "about:blank";
+    public static final String VALIDATION = "urn:khabar:problem:validation";
+    public static final String INVALID_PARAMETER = "urn:khabar:problem:invalid-parameter";
+    public static final String MALFORMED_BODY = "urn:khabar:problem:malformed-body";
+    public static final String LAYOUT = "urn:khabar:problem:text-layout";
+    public static final String NOT_FOUND = "urn:khabar:problem:not-found";
+    public static final String SLUG_TAKEN = "urn:khabar:problem:slug-taken";
+    public static final String UNAUTHORIZED = "urn:khabar:problem:unauthorized";
+    public static final String BODY_TOO_LARGE = "urn:khabar:problem:body-too-large";
+    public static final String INTERNAL = "urn:khabar:problem:internal";
+    public static final String UNAVAILABLE = "urn:khabar:problem:unavailable";
+
+    private ProblemTypes() {
+    }
+}

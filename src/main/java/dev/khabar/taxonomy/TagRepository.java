@@ -1,0 +1,43 @@
+package dev.khabar.taxonomy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.khabar.article.Audience;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/** Tags: found or created by slug, race-free, and counted per audience. */
+@ApplicationScoped
+public class TagRepository implements PanacheRepository<Tag> {
+
+    public Tag findOrCreate(String slug, String name) {
+        getEntityManager().createNativeQuery("insert into tag (slug, name) values (?1, ?2) on conflict (slug) do nothing")
+                .setParameter(1, slug).setParameter(2, name).executeUpdate();
+        return find("slug", slug).singleResult();
+    }
+
+    public List<Tag> findOrCreateAll(List<String[]> slugAndName) {
+        List<Tag> tags = new ArrayList<>(slugAndName.size());
+        for (String[] pair : slugAndName) {
+            tags.add(findOrCreate(pair[0], pair[1]));
+        }
+        return tags;
+    }
+
+    public List<Term> terms(Audience audience) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select t.slug, t.name, count(a.id)
+                from tag t
+                left join article_tag at on at.tag_id = t.id
+                left join article a on a.id = at.article_id and %s
+                group by t.id
+                having ?1 or count(a.id) > 0
+                order by count(a.id) desc, t.slug
+                """.formatted(audience.sqlFilter("a")))
+                .setParameter(1, audience.seesEverything()).getResultList();
+        return rows.stream().map(r -> new Term((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+    }
+}
