@@ -17,7 +17,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
     public Optional<Article> findWithTerms(UUID id) {
         return find("from Article a join fetch a.category left join fetch a.tags where a.id = ?1", id)
-                .firstResultOptional();
+                .singleResultOptional();
     }
 
     /** Articles with this slug, oldest first (a slug is unique per language, so there is one per language at most). */

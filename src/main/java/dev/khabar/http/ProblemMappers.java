@@ -91,6 +91,12 @@ public class ProblemMappers {
                 pointer == null ? detail : pointer + ": " + detail, request.path(), errors)).build();
     }
 
+    /** Declared apart because the JSON extension maps this subtype itself, with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -109,7 +115,7 @@ public class ProblemMappers {
                 status == 404 ? ProblemTypes.NOT_FOUND : ProblemTypes.BLANK, Problems.reason(status), detail,
                 request.path(), null));
         if (e instanceof NotAllowedException) {
-            response.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+            response.header(HttpHeaders.ALLOW, AllowedMethods.forPath(request.path()));
         }
         return response.build();
     }

@@ -45,7 +45,8 @@ public final class Languages {
         }
         try {
             Locale locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
-            if (locale.getLanguage().isEmpty()) {
+            // ISO 639 codes only: BCP 47 also reserves 4- to 8-letter primary subtags, which no real tag uses.
+            if (locale.getLanguage().isEmpty() || locale.getLanguage().length() > 3) {
                 return Optional.empty();
             }
             return Optional.of(locale.toLanguageTag());
