@@ -1,6 +1,5 @@
 package dev.khabar.taxonomy;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +15,6 @@ public class TagRepository implements PanacheRepository<Tag> {
         getEntityManager().createNativeQuery("insert into tag (slug, name) values (?1, ?2) on conflict (slug) do nothing")
                 .setParameter(1, slug).setParameter(2, name).executeUpdate();
         return find("slug", slug).singleResult();
-    }
-
-    public List<Tag> findOrCreateAll(List<String[]> slugAndName) {
-        List<Tag> tags = new ArrayList<>(slugAndName.size());
-        for (String[] pair : slugAndName) {
-            tags.add(findOrCreate(pair[0], pair[1]));
-        }
-        return tags;
     }
 
     public List<Term> terms(Audience audience) {

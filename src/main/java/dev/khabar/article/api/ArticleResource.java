@@ -3,6 +3,7 @@ package dev.khabar.article.api;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,6 +49,7 @@ import dev.khabar.article.ArticleService;
 import dev.khabar.article.ArticleStatus;
 import dev.khabar.article.Cursor;
 import dev.khabar.http.ProblemException;
+import dev.khabar.http.ProblemTypes;
 import dev.khabar.text.Languages;
 import dev.khabar.text.SeedLayout;
 
@@ -149,10 +151,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     public Response list(
-            @Parameter(description = "Category slug; repeat (or separate with commas) for any of several.",
-                    example = "اخبار-سياسية") @QueryParam("category") List<String> category,
-            @Parameter(description = "Tag slug; repeat (or separate with commas) for any of several.",
-                    example = "روسيا") @QueryParam("tag") List<String> tag,
+            @Parameter(description = "Category slug, e.g. `اخبار-سياسية`; repeat (or separate with commas) for any "
+                    + "of several.") @QueryParam("category") List<String> category,
+            @Parameter(description = "Tag slug, e.g. `روسيا`; repeat (or separate with commas) for any of several.")
+            @QueryParam("tag") List<String> tag,
             @Parameter(description = "BCP 47 language tag; a primary tag also matches its regional variants.",
                     example = "ar") @QueryParam("lang") String lang,
             @Parameter(description = "Workflow status; anything but `published` needs a token.",
@@ -306,8 +308,8 @@ public class ArticleResource {
 
     private static void requireBody(Object body) {
         if (body == null) {
-            throw new ProblemException(400, dev.khabar.http.ProblemTypes.MALFORMED_BODY, "The request body cannot be read",
-                    "The request needs a JSON article in its body.", List.of(), java.util.Map.of());
+            throw new ProblemException(400, ProblemTypes.MALFORMED_BODY, "The request body cannot be read",
+                    "The request needs a JSON article in its body.", List.of(), Map.of());
         }
     }
 

@@ -38,16 +38,7 @@ public class TaxonomyResource {
 
     /** The body of both lists. */
     @Schema(name = "TermList")
-    public record TermList(List<TermView> items) {
-    }
-
-    /** A category or tag as listed. */
-    @Schema(name = "Term")
-    public record TermView(@Schema(examples = "اخبار-سياسية") String slug, @Schema(examples = "اخبار سياسية") String name,
-            @Schema(description = "Articles in it that the caller may see.", examples = "12") long articleCount) {
-        static TermView of(Term term) {
-            return new TermView(term.slug(), term.name(), term.articleCount());
-        }
+    public record TermList(List<Term> items) {
     }
 
     @GET
@@ -65,7 +56,7 @@ public class TaxonomyResource {
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     public TermList categories() {
-        return new TermList(categories.terms(caller.audience()).stream().map(TermView::of).toList());
+        return new TermList(categories.terms(caller.audience()));
     }
 
     @GET
@@ -83,6 +74,6 @@ public class TaxonomyResource {
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     public TermList tags() {
-        return new TermList(tags.terms(caller.audience()).stream().map(TermView::of).toList());
+        return new TermList(tags.terms(caller.audience()));
     }
 }
