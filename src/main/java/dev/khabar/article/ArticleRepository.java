@@ -79,6 +79,15 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .getResultList();
     }
 
+    /**
+     * Serialises, until the transaction ends, the writers that assign slugs from one base in one language: the second
+     * of two articles with the same title waits for the first to commit and then sees its slug as taken.
+     */
+    public void lockSlug(String language, String base) {
+        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                .setParameter(1, language + ' ' + base).getSingleResult();
+    }
+
     public boolean slugTaken(String language, String slug, UUID except) {
         return count("language = ?1 and slug = ?2 and id <> ?3", language, slug, except) > 0;
     }

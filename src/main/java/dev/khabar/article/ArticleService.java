@@ -124,6 +124,7 @@ public class ArticleService {
                 slug = freeSlug(language, slug);
             }
             if (!slug.equals(article.getSlug()) || !language.equals(article.getLanguage())) {
+                articles.lockSlug(language, slug);
                 if (articles.slugTaken(language, slug, id)) {
                     throw new SlugTakenException(slug, language);
                 }
@@ -146,6 +147,7 @@ public class ArticleService {
         String slug;
         if (content.slug() != null) {
             slug = requestedSlug(content.slug());
+            articles.lockSlug(language, slug);
             if (articles.slugTaken(language, slug, id)) {
                 throw new SlugTakenException(slug, language);
             }
@@ -188,6 +190,7 @@ public class ArticleService {
 
     /** {@code base}, or the first of {@code base-2}, {@code base-3}... that no article of the language has. */
     private String freeSlug(String language, String base) {
+        articles.lockSlug(language, base);
         Set<String> taken = new HashSet<>(articles.slugsLike(language, base));
         if (!taken.contains(base)) {
             return base;
@@ -212,9 +215,7 @@ public class ArticleService {
         for (String name : names) {
             bySlug.putIfAbsent(Slugs.slugify(name), name.strip());
         }
-        List<Tag> result = new ArrayList<>(bySlug.size());
-        bySlug.forEach((slug, name) -> result.add(tags.findOrCreate(slug, name)));
-        return result;
+        return tags.findOrCreateAll(bySlug);
     }
 
     private static ArticleStatus statusOf(ArticleContent content) {

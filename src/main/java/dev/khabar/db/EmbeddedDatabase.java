@@ -65,6 +65,8 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
                         .setServerConfig("max_connections", "100")
+                        // The library turns this off for speed in tests; data an operator keeps must survive a crash.
+                        .setServerConfig("synchronous_commit", "on")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDir, e);

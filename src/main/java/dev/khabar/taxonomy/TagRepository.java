@@ -1,6 +1,10 @@
 package dev.khabar.taxonomy;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,10 +15,20 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class TagRepository implements PanacheRepository<Tag> {
 
-    public Tag findOrCreate(String slug, String name) {
-        getEntityManager().createNativeQuery("insert into tag (slug, name) values (?1, ?2) on conflict (slug) do nothing")
-                .setParameter(1, slug).setParameter(2, name).executeUpdate();
-        return find("slug", slug).singleResult();
+    /**
+     * The tags with these slugs (map order kept), creating those that do not exist with the names given. New tags are
+     * inserted in slug order, so that two writers adding the same new tags cannot deadlock each other.
+     */
+    public List<Tag> findOrCreateAll(Map<String, String> namesBySlug) {
+        if (namesBySlug.isEmpty()) {
+            return List.of();
+        }
+        new TreeMap<>(namesBySlug).forEach((slug, name) -> getEntityManager()
+                .createNativeQuery("insert into tag (slug, name) values (?1, ?2) on conflict (slug) do nothing")
+                .setParameter(1, slug).setParameter(2, name).executeUpdate());
+        Map<String, Tag> found = list("slug in ?1", namesBySlug.keySet()).stream()
+                .collect(Collectors.toMap(Tag::getSlug, Function.identity()));
+        return namesBySlug.keySet().stream().map(found::get).toList();
     }
 
     public List<Term> terms(Audience audience) {

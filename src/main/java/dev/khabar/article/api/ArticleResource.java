@@ -78,14 +78,8 @@ public class ArticleResource {
             description = "Stores a new article. The slug is derived from the title when not given, and made unique "
                     + "within the language by appending -2, -3...")
     @SecurityRequirement(name = "bearer")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ArticleContent.class),
-            examples = { @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticleInput"),
-                    @ExampleObject(name = "english", ref = "#/components/examples/EnglishArticleInput") }))
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new article.",
-            headers = @Header(name = "Location", description = "URL of the new article.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
-                    examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticle")))
+    @RequestBody(ref = "#/components/requestBodies/Article")
+    @APIResponse(responseCode = "201", ref = "#/components/responses/Created")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidArticle")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
@@ -110,11 +104,7 @@ public class ArticleResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
             schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticleText")))
-    @APIResponse(responseCode = "201", description = "Imported; `Location` names the new article.",
-            headers = @Header(name = "Location", description = "URL of the new article.",
-                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
-                    examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticle")))
+    @APIResponse(responseCode = "201", ref = "#/components/responses/Created")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidText")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
@@ -246,9 +236,7 @@ public class ArticleResource {
             description = "Takes the whole article, for instance the body a read returned, as is: read-only fields "
                     + "are ignored. The slug is kept unless the body names another one.")
     @SecurityRequirement(name = "bearer")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ArticleContent.class),
-            examples = { @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticleInput"),
-                    @ExampleObject(name = "english", ref = "#/components/examples/EnglishArticleInput") }))
+    @RequestBody(ref = "#/components/requestBodies/Article")
     @APIResponse(responseCode = "200", description = "The article as stored now.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
                     examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticle")))

@@ -1,0 +1,64 @@
+package dev.khabar.article;
+
+import static dev.khabar.support.Api.article;
+import static dev.khabar.support.Api.editor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.support.Api;
+import dev.khabar.support.Db;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Writers racing on the same title, category and new tags all succeed, with distinct slugs and shared terms. */
+@QuarkusTest
+class ConcurrentWritesTest {
+
+    private static final int WRITERS = 8;
+    private static final int ARTICLES = 32;
+
+    @Inject
+    Db db;
+
+    @Test
+    void sameTitleAndNewTagsInAnyOrderFromManyWriters() throws Exception {
+        String u = Api.unique();
+        List<String> tags = List.of("alpha-" + u, "beta-" + u, "gamma-" + u, "delta-" + u);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < ARTICLES; i++) {
+            List<String> shuffled = new ArrayList<>(tags);
+            Collections.shuffle(shuffled, new java.util.Random(i));
+            Map<String, Object> body = article("ar", "عنوان مشترك " + u);
+            body.put("category", Map.of("name", "فئة " + u));
+            body.put("tags", shuffled);
+            results.add(pool.submit(() -> editor().contentType(ContentType.JSON).body(body).post("/api/v1/articles")));
+        }
+        List<String> slugs = new ArrayList<>();
+        for (Future<Response> result : results) {
+            Response response = result.get();
+            assertEquals(201, response.statusCode(), response.asString());
+            slugs.add(response.path("slug"));
+        }
+        pool.shutdown();
+
+        assertEquals(ARTICLES, new HashSet<>(slugs).size(), "every article got its own slug: " + slugs);
+        assertEquals(4L, db.count("select count(*) from tag where slug like ?", "%-" + u));
+        assertEquals(1L, db.count("select count(*) from category where slug = ?", "فئة-" + u));
+        assertEquals((long) ARTICLES * 4, db.count(
+                "select count(*) from article_tag at join tag t on t.id = at.tag_id where t.slug like ?", "%-" + u));
+    }
+}
