@@ -37,7 +37,8 @@ create table article (
     listed_at    timestamptz not null,
     version      integer     not null,
     word_count   integer     not null,
-    constraint article_slug_unique unique (language, slug)
+    -- Slug first: lookups by slug alone (no language given) use this index too.
+    constraint article_slug_unique unique (slug, language)
 );
 
 create table article_tag (
