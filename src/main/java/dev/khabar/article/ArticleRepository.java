@@ -15,9 +15,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
-    public Optional<Article> findWithTerms(UUID id) {
-        return find("from Article a join fetch a.category left join fetch a.tags where a.id = ?1", id)
-                .singleResultOptional();
+    /**
+     * The article with its category; its tags come with the first access, in a second small query (a join fetch would
+     * repeat the whole row, sections and all, once per tag).
+     */
+    public Optional<Article> findWithCategory(UUID id) {
+        return find("from Article a join fetch a.category where a.id = ?1", id).singleResultOptional();
     }
 
     /** Articles with this slug, oldest first (a slug is unique per language, so there is one per language at most). */

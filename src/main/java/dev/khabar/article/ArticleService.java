@@ -49,7 +49,7 @@ public class ArticleService {
     @Transactional
     public Optional<Article> find(UUID id, Audience audience) {
         Instant now = now();
-        return articles.findWithTerms(id).filter(a -> audience.canSee(a, now));
+        return articles.findWithCategory(id).filter(a -> audience.canSee(a, now)).map(ArticleService::withTags);
     }
 
     /** By slug (NFC-normalised); without a language, the first article that took the slug among those visible. */
@@ -59,10 +59,7 @@ public class ArticleService {
         return articles.findBySlug(Slugs.normaliseLookup(slug), language).stream()
                 .filter(a -> audience.canSee(a, now))
                 .findFirst()
-                .map(a -> {
-                    Hibernate.initialize(a.getTags());
-                    return a;
-                });
+                .map(ArticleService::withTags);
     }
 
     @Transactional
@@ -70,7 +67,7 @@ public class ArticleService {
         List<Article> rows = articles.page(filter, audience, now());
         boolean more = rows.size() > filter.limit();
         List<Article> items = more ? rows.subList(0, filter.limit()) : rows;
-        items.forEach(a -> Hibernate.initialize(a.getTags()));
+        items.forEach(ArticleService::withTags);
         Optional<Cursor> next = more
                 ? Optional.of(new Cursor(items.get(items.size() - 1).getListedAt(), items.get(items.size() - 1).getId()))
                 : Optional.empty();
@@ -114,7 +111,7 @@ public class ArticleService {
     @Transactional
     public Optional<Article> replace(UUID id, ArticleContent content) {
         validate(content, Map.of());
-        Optional<Article> found = articles.findWithTerms(id);
+        Optional<Article> found = articles.findWithCategory(id);
         found.ifPresent(article -> {
             String language = Languages.normalise(content.language()).orElseThrow();
             String slug = article.getSlug();
@@ -254,6 +251,12 @@ public class ArticleService {
             }
         }
         return null;
+    }
+
+    /** Loads the tags while the transaction is open (in batches: a page of articles costs one query). */
+    private static Article withTags(Article article) {
+        Hibernate.initialize(article.getTags());
+        return article;
     }
 
     private static Instant now() {
