@@ -23,6 +23,7 @@ import org.hibernate.type.SqlTypes;
 
 import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.Tag;
+import dev.khabar.text.Analysis;
 import dev.khabar.text.Languages;
 import dev.khabar.text.StructuredText;
 import dev.khabar.text.Words;
@@ -70,6 +71,17 @@ public class Article {
     private int version;
     @Column(name = "word_count")
     private int wordCount;
+    /** Search keys by weight class (see V2__search.sql); written here so that every write keeps the index right. */
+    @Column(name = "search_a")
+    private String searchA;
+    @Column(name = "search_b")
+    private String searchB;
+    @Column(name = "search_c")
+    private String searchC;
+    @Column(name = "search_d")
+    private String searchD;
+    @Column(name = "search_title")
+    private String searchTitle;
 
     protected Article() {
     }
@@ -100,10 +112,25 @@ public class Article {
         this.listedAt = publishedAt != null ? publishedAt : createdAt;
         this.updatedAt = now;
         this.version++;
+        index();
         this.wordCount = Words.count(Stream.concat(
                 Stream.of(title, subtitle, lead),
                 Stream.concat(sections.stream().flatMap(s -> Stream.concat(Stream.of(s.heading()), s.bullets().stream())),
                         Stream.of(closing))));
+    }
+
+    private void index() {
+        StringBuilder b = new StringBuilder(Analysis.indexText(subtitle));
+        sections.forEach(s -> b.append(' ').append(Analysis.indexText(s.heading())));
+        tags.forEach(t -> b.append(' ').append(Analysis.indexText(t.getName())));
+        b.append(' ').append(Analysis.indexText(category.getName()));
+        StringBuilder c = new StringBuilder(Analysis.indexText(lead));
+        sections.forEach(s -> s.bullets().forEach(bullet -> c.append(' ').append(Analysis.indexText(bullet))));
+        this.searchA = Analysis.indexText(title);
+        this.searchB = b.toString();
+        this.searchC = c.toString();
+        this.searchD = Analysis.indexText(closing);
+        this.searchTitle = Analysis.normalisedText(title);
     }
 
     void rename(String slug, String language) {

@@ -1,6 +1,7 @@
 package dev.khabar.article;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      */
     public Optional<Article> findWithCategory(UUID id) {
         return find("from Article a join fetch a.category where a.id = ?1", id).singleResultOptional();
+    }
+
+    /** These articles with their categories, in no particular order. */
+    public List<Article> findAllWithCategory(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("from Article a join fetch a.category where a.id in ?1", ids);
     }
 
     /** Articles with this slug, oldest first (a slug is unique per language, so there is one per language at most). */

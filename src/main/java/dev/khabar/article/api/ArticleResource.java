@@ -50,7 +50,7 @@ import dev.khabar.article.ArticleStatus;
 import dev.khabar.article.Cursor;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
-import dev.khabar.text.Languages;
+import dev.khabar.http.Params;
 import dev.khabar.text.SeedLayout;
 
 /** HTTP for articles: translates requests to {@link ArticleService} calls and results to representations. */
@@ -120,7 +120,7 @@ public class ArticleResource {
         ArticleStatus articleStatus = status == null || status.isBlank() ? ArticleStatus.DRAFT
                 : ArticleStatus.fromWire(status.strip()).orElseThrow(
                         () -> ProblemException.badParameter("status", "must be draft or published."));
-        return created(articles.importText(text == null ? "" : text, language(lang), articleStatus), uri);
+        return created(articles.importText(text == null ? "" : text, Params.language(lang), articleStatus), uri);
     }
 
     @GET
@@ -166,7 +166,7 @@ public class ArticleResource {
         Optional<Cursor> after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(c -> Cursor.decode(c)
                 .orElseThrow(() -> ProblemException.badParameter("cursor", "is not a cursor this API returned.")));
         ArticleFilter filter = new ArticleFilter(Params.values("category", category), Params.values("tag", tag),
-                language(lang), wanted, Params.instant("publishedAfter", publishedAfter),
+                Params.language(lang), wanted, Params.instant("publishedAfter", publishedAfter),
                 Params.instant("publishedBefore", publishedBefore), after, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         Fields selected = Fields.parse(fields, Fields.TEASER);
         ArticleService.Page page = articles.list(filter, caller.audience());
@@ -223,7 +223,7 @@ public class ArticleResource {
             @PathParam("slug") String slug,
             @Parameter(description = "BCP 47 language tag of the article.", example = "ar") @QueryParam("lang") String lang,
             @Parameter(ref = "fields") @QueryParam("fields") String fields, @Context Request request) {
-        Article article = articles.findBySlug(slug, language(lang), caller.audience())
+        Article article = articles.findBySlug(slug, Params.language(lang), caller.audience())
                 .orElseThrow(() -> ProblemException.notFound("No article has the slug '" + slug + "'."));
         return represent(article, fields, request);
     }
@@ -284,14 +284,6 @@ public class ArticleResource {
     private static Response created(Article article, UriInfo uri) {
         URI location = uri.getBaseUriBuilder().path(ArticleResource.class).path(article.getId().toString()).build();
         return Response.created(location).entity(ArticleView.of(article)).type(MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static Optional<String> language(String lang) {
-        if (lang == null || lang.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(Languages.normalise(lang).orElseThrow(() -> ProblemException.badParameter("lang",
-                "must be a BCP 47 language tag such as ar, en or en-GB.")));
     }
 
     private static void requireBody(Object body) {

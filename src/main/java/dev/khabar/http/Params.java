@@ -1,4 +1,4 @@
-package dev.khabar.article.api;
+package dev.khabar.http;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,18 +9,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.khabar.http.ProblemException;
+import dev.khabar.text.Languages;
+
+
 
 /** Parsing of query and path parameters: every bad value is a 400 naming the parameter, never a 404 or a 500. */
-final class Params {
+public final class Params {
 
-    static final int MAX_VALUES = 50;
-    static final int MAX_VALUE_LENGTH = 200;
+    public static final int MAX_VALUES = 50;
+    public static final int MAX_VALUE_LENGTH = 200;
 
     private Params() {
     }
 
-    static int limit(String value, int defaultLimit, int max) {
+    public static int limit(String value, int defaultLimit, int max) {
         if (value == null || value.isBlank()) {
             return defaultLimit;
         }
@@ -36,7 +38,7 @@ final class Params {
     }
 
     /** RFC 3339 date-time (any offset), or a full date meaning midnight UTC. */
-    static Optional<Instant> instant(String name, String value) {
+    public static Optional<Instant> instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -54,7 +56,7 @@ final class Params {
     }
 
     /** Repeated values of one parameter, each also allowed to hold a comma-separated list. */
-    static List<String> values(String name, List<String> raw) {
+    public static List<String> values(String name, List<String> raw) {
         List<String> values = raw == null ? List.of() : raw.stream()
                 .flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
@@ -67,8 +69,17 @@ final class Params {
         return values;
     }
 
+    /** A BCP 47 language tag, normalised ({@code EN-gb} to {@code en-GB}). */
+    public static Optional<String> language(String lang) {
+        if (lang == null || lang.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Languages.normalise(lang).orElseThrow(() -> ProblemException.badParameter("lang",
+                "must be a BCP 47 language tag such as ar, en or en-GB.")));
+    }
+
     /** An article id; anything that is not a UUID cannot name an article, so it is a 404 like any unknown id. */
-    static Optional<UUID> uuid(String value) {
+    public static Optional<UUID> uuid(String value) {
         if (value == null || value.length() != 36) {
             return Optional.empty();
         }

@@ -1,0 +1,88 @@
+package dev.khabar.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.khabar.article.Article;
+import dev.khabar.article.ArticleRepository;
+import dev.khabar.article.Section;
+import dev.khabar.text.Analysis;
+
+/** Full-text search of published articles and title type-ahead. */
+@ApplicationScoped
+public class SearchService {
+
+    /** At most this many snippets per hit, best weighted fields first. */
+    static final int SNIPPETS_PER_HIT = 3;
+    public static final int SUGGESTIONS = 10;
+
+    @Inject
+    SearchRepository search;
+    @Inject
+    ArticleRepository articles;
+
+    /** A published article that matched, with where it matched. */
+    public record Hit(Article article, List<Highlighter.Snippet> snippets) {
+    }
+
+    public record Result(List<Hit> hits, Optional<SearchCursor> next, SearchRepository.Total total) {
+    }
+
+    @Transactional
+    public Result search(SearchFilter filter) {
+        List<SearchRepository.Ranked> rows = search.page(filter);
+        boolean more = rows.size() > filter.limit();
+        List<SearchRepository.Ranked> ranked = more ? rows.subList(0, filter.limit()) : rows;
+        Map<UUID, Article> byId = articles.findAllWithCategory(ranked.stream().map(SearchRepository.Ranked::id).toList())
+                .stream().collect(Collectors.toMap(Article::getId, Function.identity()));
+        Highlighter highlighter = new Highlighter(filter.query());
+        List<Hit> hits = ranked.stream().map(r -> byId.get(r.id())).filter(a -> a != null)
+                .map(a -> new Hit(a, snippets(a, highlighter))).toList();
+        SearchRepository.Ranked last = ranked.isEmpty() ? null : ranked.get(ranked.size() - 1);
+        Optional<SearchCursor> next = more
+                ? Optional.of(new SearchCursor(last.rank(), last.publishedAt(), last.id())) : Optional.empty();
+        return new Result(hits, next, search.total(filter));
+    }
+
+    /** Titles for what a reader is typing, normalised like everything else; empty for text with no word in it. */
+    @Transactional
+    public List<SearchRepository.Suggestion> suggest(String partial, Optional<String> language) {
+        String normalised = Analysis.normalisedText(partial);
+        return normalised.isEmpty() ? List.of() : search.suggest(normalised, language, SUGGESTIONS);
+    }
+
+    /** Snippets in weight order: title, subtitle, headings, lead, bullets, closing. */
+    private static List<Highlighter.Snippet> snippets(Article a, Highlighter highlighter) {
+        List<Highlighter.Snippet> found = new ArrayList<>();
+        add(found, highlighter.snippet("title", a.getTitle()));
+        add(found, highlighter.snippet("subtitle", a.getSubtitle()));
+        List<Section> sections = a.getSections();
+        for (int s = 0; s < sections.size(); s++) {
+            add(found, highlighter.snippet("sections[" + s + "].heading", sections.get(s).heading()));
+        }
+        add(found, highlighter.snippet("lead", a.getLead()));
+        for (int s = 0; s < sections.size(); s++) {
+            List<String> bullets = sections.get(s).bullets();
+            for (int b = 0; b < bullets.size(); b++) {
+                add(found, highlighter.snippet("sections[" + s + "].bullets[" + b + "]", bullets.get(b)));
+            }
+        }
+        add(found, highlighter.snippet("closing", a.getClosing()));
+        return found.size() > SNIPPETS_PER_HIT ? List.copyOf(found.subList(0, SNIPPETS_PER_HIT)) : List.copyOf(found);
+    }
+
+    private static void add(List<Highlighter.Snippet> snippets, Highlighter.Snippet snippet) {
+        if (snippet != null) {
+            snippets.add(snippet);
+        }
+    }
+}
