@@ -171,6 +171,14 @@ class SearchTest {
     }
 
     @Test
+    void tagAndCategoryNamesAreSearchable() {
+        corpus();
+        String tagWord = TAG.substring(TAG.indexOf('-') + 1);
+        assertEquals(18, search(tagWord).getInt("total"), "every published article of the corpus carries the tag");
+        assertEquals(corpus().get("seed"), search("سياسية").getString("items[0].id"), "the seed's category name");
+    }
+
+    @Test
     void titleMatchOutranksClosingMatch() {
         List<String> ranked = hits("التضخم");
         assertEquals(List.of(corpus().get("inflationTitle"), corpus().get("inflationClosing")), ranked);
