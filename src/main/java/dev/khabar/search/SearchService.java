@@ -24,6 +24,7 @@ public class SearchService {
     /** At most this many snippets per hit, best weighted fields first. */
     static final int SNIPPETS_PER_HIT = 3;
     public static final int SUGGESTIONS = 10;
+    static final int SUGGEST_FROM = 3;
 
     @Inject
     SearchRepository search;
@@ -53,11 +54,14 @@ public class SearchService {
         return new Result(hits, next, search.total(filter));
     }
 
-    /** Titles for what a reader is typing, normalised like everything else; empty for text with no word in it. */
+    /**
+     * Titles for what a reader is typing, normalised like everything else. Below {@value #SUGGEST_FROM} characters
+     * there is nothing to suggest (trigrams need three; shorter text would match most titles anyway).
+     */
     @Transactional
     public List<SearchRepository.Suggestion> suggest(String partial, Optional<String> language) {
         String normalised = Analysis.normalisedText(partial);
-        return normalised.isEmpty() ? List.of() : search.suggest(normalised, language, SUGGESTIONS);
+        return normalised.length() < SUGGEST_FROM ? List.of() : search.suggest(normalised, language, SUGGESTIONS);
     }
 
     /** Snippets in weight order: title, subtitle, headings, lead, bullets, closing. */

@@ -272,6 +272,7 @@ class SearchTest {
         anonymous().queryParam("q", "الزعفران").get("/api/v1/search/suggest").then().statusCode(200)
                 .body("items", hasSize(0));
         anonymous().queryParam("q", " ").get("/api/v1/search/suggest").then().statusCode(400);
+        anonymous().queryParam("q", "مؤ").get("/api/v1/search/suggest").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

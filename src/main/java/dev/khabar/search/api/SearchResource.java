@@ -97,7 +97,7 @@ public class SearchResource {
     @Path("/suggest")
     @Operation(operationId = "suggestTitles", summary = "Suggest titles for type-ahead",
             description = "Up to 10 published titles for a partial query, normalised like search and tolerant of "
-                    + "one typo.")
+                    + "one typo. Suggestions start at the third character: shorter text gives an empty list.")
     @SecurityRequirementsSet
     @APIResponse(responseCode = "200", description = "Suggestions, most similar first.",
             content = @Content(schema = @Schema(implementation = SearchViews.Suggestions.class), examples = {
