@@ -64,29 +64,33 @@ public class SearchService {
         return normalised.length() < SUGGEST_FROM ? List.of() : search.suggest(normalised, language, SUGGESTIONS);
     }
 
-    /** Snippets in weight order: title, subtitle, headings, lead, bullets, closing. */
+    /** Snippets in weight order (title, subtitle, headings, lead, bullets, closing), stopping at the third. */
     private static List<Highlighter.Snippet> snippets(Article a, Highlighter highlighter) {
-        List<Highlighter.Snippet> found = new ArrayList<>();
-        add(found, highlighter.snippet("title", a.getTitle()));
-        add(found, highlighter.snippet("subtitle", a.getSubtitle()));
+        List<Highlighter.Snippet> found = new ArrayList<>(SNIPPETS_PER_HIT);
         List<Section> sections = a.getSections();
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("title", a.getTitle()));
+        fields.add(Map.entry("subtitle", a.getSubtitle()));
         for (int s = 0; s < sections.size(); s++) {
-            add(found, highlighter.snippet("sections[" + s + "].heading", sections.get(s).heading()));
+            fields.add(Map.entry("sections[" + s + "].heading", sections.get(s).heading()));
         }
-        add(found, highlighter.snippet("lead", a.getLead()));
+        fields.add(Map.entry("lead", a.getLead()));
         for (int s = 0; s < sections.size(); s++) {
             List<String> bullets = sections.get(s).bullets();
             for (int b = 0; b < bullets.size(); b++) {
-                add(found, highlighter.snippet("sections[" + s + "].bullets[" + b + "]", bullets.get(b)));
+                fields.add(Map.entry("sections[" + s + "].bullets[" + b + "]", bullets.get(b)));
             }
         }
-        add(found, highlighter.snippet("closing", a.getClosing()));
-        return found.size() > SNIPPETS_PER_HIT ? List.copyOf(found.subList(0, SNIPPETS_PER_HIT)) : List.copyOf(found);
-    }
-
-    private static void add(List<Highlighter.Snippet> snippets, Highlighter.Snippet snippet) {
-        if (snippet != null) {
-            snippets.add(snippet);
+        fields.add(Map.entry("closing", a.getClosing()));
+        for (Map.Entry<String, String> field : fields) {
+            Highlighter.Snippet snippet = highlighter.snippet(field.getKey(), field.getValue());
+            if (snippet != null) {
+                found.add(snippet);
+                if (found.size() == SNIPPETS_PER_HIT) {
+                    break;
+                }
+            }
         }
+        return List.copyOf(found);
     }
 }

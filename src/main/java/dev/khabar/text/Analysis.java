@@ -107,6 +107,15 @@ public final class Analysis {
 
     /** The folding described above, without stemming. */
     public static String normalise(String word) {
+        if (isPlain(word)) {
+            // Most words: ASCII or bare Arabic letters, which NFKC and NFD leave as they are.
+            StringBuilder out = new StringBuilder(word.length());
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                out.append(c < 0x80 ? Character.toLowerCase(c) : (char) fold(c));
+            }
+            return out.toString();
+        }
         String decomposed = Normalizer.normalize(Normalizer.normalize(word, Normalizer.Form.NFKC), Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); ) {
@@ -119,6 +128,20 @@ public final class Analysis {
             out.appendCodePoint(fold(cp));
         }
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** ASCII letters and digits, and Arabic letters that have no decomposition (not أ إ آ ؤ ئ, no marks or tatweel). */
+    private static boolean isPlain(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            boolean ascii = c < 0x80;
+            boolean bareArabic = c >= 0x0621 && c <= 0x064A && c != 0x0622 && c != 0x0623 && c != 0x0624
+                    && c != 0x0625 && c != 0x0626 && c != 0x0640;
+            if (!ascii && !bareArabic) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int fold(int cp) {
