@@ -10,6 +10,10 @@ connection. The first articles, until every category and tag has been used once,
 service creates categories and tags on first use, and that is the only step where concurrent writers could wait
 on each other.
 
+A few rare words (RARE_WORDS) are added to a known share of the articles, for search benchmarks
+(src/bench/search.sh): one word inserted into the lead of every article whose number has the given remainder. They
+come from no random generator, so every other article, and every other field, is the same as without them.
+
 Standard library only. Writes a shell-sourceable file with a few ids and slugs to benchmark.
 """
 
@@ -80,6 +84,14 @@ AR_AUTHORS = ["ليلى حسن", "أحمد منصور", "سارة عبد الل�
 EN_AUTHORS = ["Laila Hassan", "Ahmed Mansour", "Sarah Abdullah", "Mohammed Al-Ali", "Nour Salem", "Youssef Khalil",
               "Hala Farid", "Omar Shami"]
 
+# Rare words: (word, period, remainder): article i gets the word in its lead when i % period == remainder; Arabic
+# words in Arabic (even) articles, English ones in English (odd) articles. Neither word nor stem is in the vocabulary.
+# Of N articles, about N / period have the word: 0.5% and 0.1%.
+RARE_WORDS = {
+    "ar": [("الزعفران", 200, 198), ("القرنفل", 1000, 996)],
+    "en": [("saffron", 200, 199), ("cloves", 1000, 997)],
+}
+
 LANGS = {
     "ar": (AR_WORDS, AR_CONNECT, AR_CATEGORIES, AR_TAGS, AR_AUTHORS, "، ", "."),
     "en": (EN_WORDS, EN_CONNECT, EN_CATEGORIES, EN_TAGS, EN_AUTHORS, ", ", "."),
@@ -128,13 +140,21 @@ def article(i):
     for _ in range(5):
         bullets = [paragraph(rng, spec, rng.randint(15, 26), en) for _ in range(rng.randint(2, 3))]
         sections.append({"heading": headline(rng, spec, rng.randint(4, 8), en), "bullets": bullets})
+    # Drawn in this order (title, subtitle, lead, then the rest below): the order fixes every article's text.
+    title = headline(rng, spec, rng.randint(8, 13), en)
+    subtitle = paragraph(rng, spec, rng.randint(16, 24), en)
+    lead = paragraph(rng, spec, rng.randint(40, 60), en)
+    rare = [w for w, period, remainder in RARE_WORDS[lang] if i % period == remainder]
+    if rare:
+        first, rest = lead.split(" ", 1)
+        lead = " ".join([first] + rare + [rest])
     return {
         "language": lang,
         "status": "published",
         "category": {"name": categories[(i // 2) % len(categories)]},
-        "title": headline(rng, spec, rng.randint(8, 13), en),
-        "subtitle": paragraph(rng, spec, rng.randint(16, 24), en),
-        "lead": paragraph(rng, spec, rng.randint(40, 60), en),
+        "title": title,
+        "subtitle": subtitle,
+        "lead": lead,
         "sections": sections,
         "closing": paragraph(rng, spec, rng.randint(30, 45), en),
         # Tags: one chosen by number (so that the first 50 articles use every tag) and 2-4 more at random.

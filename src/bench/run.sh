@@ -22,127 +22,28 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
+# shellcheck source=src/bench/common.sh
+source src/bench/common.sh
 
 ARTICLES=${ARTICLES:-10000}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 LOAD_THREADS=${LOAD_THREADS:-8}
-PORT=8089
 DB=khabar_bench
-TOKEN=bench
-BASE=http://127.0.0.1:$PORT
-JAR=target/quarkus-app/quarkus-run.jar
 OUT=target/bench
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-
-for v in ARTICLES DURATION WARMUP LOAD_THREADS; do
-    [[ ${!v} =~ ^[0-9]+$ ]] && (( 10#${!v} > 0 )) || die "$v must be a positive integer, was '${!v}'"
-    printf -v "$v" '%d' "$((10#${!v}))"
-done
+require_positive ARTICLES DURATION WARMUP LOAD_THREADS
 [[ $ARTICLES -ge 2 ]] || die "ARTICLES must be at least 2"
 
 mkdir -p "$OUT"
 
-# --- tools -------------------------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null; then
-    log "installing wrk"
-    export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y -q wrk >"$OUT/apt.log" 2>&1; then
-        { apt-get update -q && apt-get install -y -q wrk; } >>"$OUT/apt.log" 2>&1 \
-            || { tail -20 "$OUT/apt.log" >&2; die "could not install wrk (log: $OUT/apt.log)"; }
-    fi
-fi
-for f in src/bench/load.py src/bench/report.lua; do
-    [[ -f $f ]] || die "$f is missing"
-done
-for tool in wrk python3 java curl psql pg_isready; do
-    command -v "$tool" >/dev/null || die "$tool is not installed"
-done
-
-# --- application -------------------------------------------------------------------------------------------------
-if [[ ! -f $JAR ]]; then
-    log "$JAR missing: building it (./mvnw -B -q package -DskipTests)"
-    ./mvnw -B -q package -DskipTests || die "the build failed"
-    [[ -f $JAR ]] || die "the build did not produce $JAR"
-fi
-# Run a copy, so that a rebuild of target/ while the benchmark runs cannot pull classes from under the service.
-JAR_BUILT=$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')
-rm -rf "$OUT/quarkus-app"
-cp -a target/quarkus-app "$OUT/quarkus-app" || die "could not copy target/quarkus-app to $OUT/quarkus-app"
-SOURCE=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n $(git --no-optional-locks status --porcelain --untracked-files=no -- src pom.xml 2>/dev/null) ]]; then
-    SOURCE="$SOURCE with uncommitted changes"
-fi
-
-# Before touching the database: a service already on the port would answer our health checks instead of ours.
-if curl -s -o /dev/null --max-time 2 "$BASE/"; then
-    die "something is already listening on port $PORT; stop it first"
-fi
-
-# --- database ----------------------------------------------------------------------------------------------------
-if ! pg_isready -q -h 127.0.0.1 -p 5432; then
-    log "starting PostgreSQL 15"
-    pg_ctlcluster --skip-systemctl-redirect 15 main start || die "could not start PostgreSQL"
-    for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
-    pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL is not accepting connections on 127.0.0.1:5432"
-fi
-log "recreating database $DB"
-PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
-    -c "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null \
-    || die "could not recreate database $DB"
-
-# --- service -----------------------------------------------------------------------------------------------------
-SERVICE_PID=
-stop_service() {
-    if [[ -n $SERVICE_PID ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-        log "stopping the service (pid $SERVICE_PID)"
-        kill -TERM "$SERVICE_PID" 2>/dev/null || true
-        for _ in $(seq 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -KILL "$SERVICE_PID" 2>/dev/null || true
-        wait "$SERVICE_PID" 2>/dev/null || true
-    fi
-    SERVICE_PID=
-}
-trap stop_service EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-log "starting the service on port $PORT (log: $OUT/service.log)"
-# shellcheck disable=SC2086  # JAVA_OPTS is a list of options
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
-QUARKUS_DATASOURCE_USERNAME=postgres \
-CONTENT_ADMIN_TOKEN=$TOKEN \
-QUARKUS_HTTP_PORT=$PORT \
-    java ${JAVA_OPTS:-} -jar "$OUT/quarkus-app/quarkus-run.jar" >"$OUT/service.log" 2>&1 &
-SERVICE_PID=$!
-
-started=$SECONDS
-until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/q/health/ready" || true) == 200 ]]; do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-        tail -40 "$OUT/service.log" >&2
-        die "the service exited during start-up (log: $OUT/service.log)"
-    fi
-    if (( SECONDS - started > 180 )); then
-        tail -40 "$OUT/service.log" >&2
-        die "the service was not ready after 180 s (log: $OUT/service.log)"
-    fi
-    sleep 0.5
-done
-log "service ready after $((SECONDS - started)) s"
-
-# --- data --------------------------------------------------------------------------------------------------------
-log "loading $ARTICLES articles with $LOAD_THREADS concurrent writers"
-python3 src/bench/load.py --url "$BASE" --token "$TOKEN" --count "$ARTICLES" --threads "$LOAD_THREADS" \
-    --out "$OUT/targets.env" 2>&1 | tee "$OUT/load.log" >&2 \
-    || die "loading failed (log: $OUT/load.log, service log: $OUT/service.log)"
-# shellcheck source=/dev/null
-source "$OUT/targets.env"
-# Planner statistics, as a database in service would have them (autovacuum may be off, or not have run yet):
-# without them PostgreSQL guesses a handful of rows and, for instance, sorts every article to list 20.
-log "vacuum analyze"
-psql -h 127.0.0.1 -p 5432 -U postgres -d "$DB" -q -v ON_ERROR_STOP=1 -c "vacuum analyze" || die "vacuum analyze failed"
+require_tools src/bench/load.py src/bench/report.lua
+prepare_app
+require_free_port
+recreate_database
+start_service
+load_articles "$ARTICLES" "$LOAD_THREADS" "$OUT/load.log" "$OUT/targets.env"
+vacuum_analyze
 
 ENDPOINTS=(
     "GET /api/v1/articles/{id}|/api/v1/articles/$BENCH_ID"
@@ -158,17 +59,6 @@ for e in "${ENDPOINTS[@]}"; do
 done
 
 # --- measurements ------------------------------------------------------------------------------------------------
-# run_wrk NAME THREADS CONNECTIONS SECONDS PATH: runs wrk, keeps its output in $OUT/NAME.txt, prints the BENCH line.
-run_wrk() {
-    local name=$1 threads=$2 conns=$3 secs=$4 path=$5
-    wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s src/bench/report.lua "$BASE$path" >"$OUT/$name.txt" 2>&1 \
-        || { cat "$OUT/$name.txt" >&2; die "wrk failed for $path"; }
-    grep '^BENCH ' "$OUT/$name.txt" || { cat "$OUT/$name.txt" >&2; die "no BENCH line from wrk for $path"; }
-}
-
-# field KEY LINE: the value of KEY=value in a BENCH line.
-field() { local kv; for kv in $2; do [[ $kv == "$1="* ]] && { echo "${kv#*=}"; return; }; done; echo "?"; }
-
 ROWS=()
 TOTAL_ERRORS=0
 n=0
@@ -191,11 +81,8 @@ done
 stop_service
 
 # --- report ------------------------------------------------------------------------------------------------------
-cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//; s/  */ /g')
-mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-java_version=$(java -version 2>&1 | head -1 | sed -E 's/.*version "([^"]+)".*/\1/')
 {
-    echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $mem RAM; Java $java_version; $(date -u '+%Y-%m-%d %H:%M UTC')"
+    machine_line
     echo
     echo '| endpoint | connections | requests/s | p50 (ms) | p99 (ms) | errors |'
     echo '|---|---:|---:|---:|---:|---:|'

@@ -53,3 +53,6 @@ create index article_published_listing on article (listed_at desc, id desc) wher
 create index article_listing on article (listed_at desc, id desc);
 create index article_category on article (category_id, listed_at desc, id desc);
 create index article_tag_by_tag on article_tag (tag_id, article_id);
+-- Finding the free slug for a new article looks for `slug` and `slug-N` in its language with LIKE 'slug-%'; under a
+-- non-C collation only a pattern-ops index serves that prefix search.
+create index article_slug_prefix on article (language, slug text_pattern_ops);

@@ -1,12 +1,16 @@
 package dev.khabar.search;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +26,13 @@ import dev.khabar.article.Audience;
 @ApplicationScoped
 public class SearchRepository {
 
-    /** Up to this many matches are counted exactly; beyond it the planner's estimate is given. */
-    static final int EXACT_COUNT_UP_TO = 10_000;
+    /**
+     * Typo tolerance starts at this many characters: shorter text shares most of its trigrams with every title that has
+     * the article ال, so "similar" would mean nearly everything.
+     */
+    static final int FUZZY_FROM = 5;
+    /** How many of the most recent matches are ranked; up to this many, totals are exact. */
+    static final int CANDIDATES = 500;
     private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
 
     @Inject
@@ -37,13 +46,24 @@ public class SearchRepository {
     public record Suggestion(UUID id, String slug, String title, String language) {
     }
 
-    /** A page of hits, best first, {@code limit + 1} rows so the caller knows whether another page follows. */
-    public List<Ranked> page(SearchFilter filter) {
+    /**
+     * A page of hits, best first, {@code limit + 1} rows so the caller knows whether another page follows. Hits are
+     * ranked among the {@value #CANDIDATES} most recent matches: ranking reads each candidate's whole document, so
+     * ranking every match of a common word in a large archive would cost seconds, while the newest matches come
+     * straight off the publication-time index. For news, recency is part of relevance; older matches are reached by
+     * narrowing with {@code publishedBefore}.
+     */
+    public Page page(SearchFilter filter) {
         Where where = where(filter);
-        StringBuilder sql = new StringBuilder("select id, rank, published_at from (select a.id, ")
-                .append("ts_rank_cd(a.search_document, to_tsquery('simple', :tsquery)) as rank, a.published_at ")
-                .append(where.sql).append(") hits");
+        StringBuilder sql = new StringBuilder("""
+                select id, rank, published_at, candidates from (
+                  select c.id, ts_rank_cd(c.search_document, to_tsquery('simple', :tsquery)) as rank, c.published_at,
+                         count(*) over () as candidates
+                  from (select a.id, a.search_document, a.published_at %s
+                        order by a.listed_at desc, a.id desc limit :candidates) c
+                ) hits""".formatted(where.sql));
         Map<String, Object> params = new HashMap<>(where.params);
+        params.put("candidates", CANDIDATES);
         filter.after().ifPresent(cursor -> {
             sql.append(" where rank < :rank or (rank = :rank and (published_at, id) < (:publishedAt, :id))");
             params.put("rank", cursor.rank());
@@ -54,24 +74,29 @@ public class SearchRepository {
         params.put("limit", filter.limit() + 1);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery(sql.toString()), params).getResultList();
-        return rows.stream().map(r -> new Ranked((UUID) r[0], ((Number) r[1]).floatValue(), toInstant(r[2]))).toList();
+        long candidates = rows.isEmpty() ? 0 : ((Number) rows.get(0)[3]).longValue();
+        return new Page(rows.stream().map(r -> new Ranked((UUID) r[0], ((Number) r[1]).floatValue(), toInstant(r[2])))
+                .toList(), candidates);
     }
 
-    /** How many articles match: exact up to {@link #EXACT_COUNT_UP_TO}, else the planner's estimate (flagged). */
-    public Total total(SearchFilter filter) {
-        Where where = where(filter);
-        Map<String, Object> params = new HashMap<>(where.params);
-        params.put("cap", EXACT_COUNT_UP_TO + 1);
-        long counted = ((Number) bind(em.createNativeQuery("select count(*) from (select 1 " + where.sql
-                + " limit :cap) matches"), params).getSingleResult()).longValue();
-        if (counted <= EXACT_COUNT_UP_TO) {
-            return new Total(counted, false);
+    /** Ranked rows and how many candidates they were ranked among. */
+    public record Page(List<Ranked> rows, long candidates) {
+    }
+
+    /**
+     * How many articles match. When fewer than {@value #CANDIDATES} did, the candidates were all of them and the count
+     * is exact, for free; otherwise it is the planner's estimate (flagged), which costs a plan but no scan.
+     */
+    public Total total(SearchFilter filter, Page page) {
+        if (page.candidates() < CANDIDATES && (filter.after().isEmpty() || page.candidates() > 0)) {
+            return new Total(page.candidates(), false);
         }
+        Where where = where(filter);
         @SuppressWarnings("unchecked")
         List<String> plan = bind(em.createNativeQuery("explain select 1 " + where.sql), where.params).getResultList();
         Matcher rows = PLAN_ROWS.matcher(plan.isEmpty() ? "" : plan.get(0));
-        long estimate = rows.find() ? Long.parseLong(rows.group(1)) : counted;
-        return new Total(Math.max(estimate, counted), true);
+        long estimate = rows.find() ? Long.parseLong(rows.group(1)) : 0;
+        return new Total(Math.max(estimate, CANDIDATES), true);
     }
 
     /** The total of a search and whether it is the planner's estimate rather than a count. */
@@ -79,27 +104,45 @@ public class SearchRepository {
     }
 
     /**
-     * Up to {@code limit} published titles like the normalised text a reader is typing: containing it, or a word
-     * similar to it (one typo away, by trigrams), most similar first.
+     * Up to {@code limit} published titles for the normalised text a reader is typing: first titles with a word that
+     * starts with it, newest first (straight off the publication-time index when the text is common, off the trigram
+     * index when it is rare); then, if that leaves room, titles with a word one typo away, most similar first.
      */
-    public List<Suggestion> suggest(String normalised, java.util.Optional<String> language, int limit) {
-        em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").getSingleResult();
-        StringBuilder sql = new StringBuilder("""
-                select a.id, a.slug, a.title, a.language from article a
-                where %s and (a.search_title like :contains or :q <%% a.search_title)""".formatted(
-                Audience.PUBLIC.sqlFilter("a")));
+    public List<Suggestion> suggest(String normalised, Optional<String> language, int limit) {
         Map<String, Object> params = new HashMap<>();
-        params.put("q", normalised);
-        params.put("contains", "%" + normalised.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        language.ifPresent(lang -> {
-            sql.append(" and (a.language = :lang or a.language like :langPrefix)");
+        String escaped = normalised.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        params.put("starts", escaped + "%");
+        params.put("wordStarts", "% " + escaped + "%");
+        params.put("limit", limit);
+        String filter = Audience.PUBLIC.sqlFilter("a") + language.map(lang -> {
             params.put("lang", lang);
             params.put("langPrefix", lang + "-%");
-        });
-        sql.append(" order by word_similarity(:q, a.search_title) desc, a.published_at desc, a.id limit :limit");
-        params.put("limit", limit);
+            return " and (a.language = :lang or a.language like :langPrefix)";
+        }).orElse("");
+        List<Suggestion> found = new ArrayList<>(suggestions(bind(em.createNativeQuery("""
+                select a.id, a.slug, a.title, a.language from article a
+                where %s and (a.search_title like :starts or a.search_title like :wordStarts)
+                order by a.listed_at desc, a.id desc limit :limit""".formatted(filter)), params)));
+        if (found.size() < limit && normalised.length() >= FUZZY_FROM) {
+            em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").getSingleResult();
+            params.remove("starts");
+            params.remove("wordStarts");
+            params.put("q", normalised);
+            params.put("limit", limit * 2);
+            Set<UUID> seen = found.stream().map(Suggestion::id).collect(Collectors.toSet());
+            suggestions(bind(em.createNativeQuery("""
+                    select a.id, a.slug, a.title, a.language from article a
+                    where %s and :q <%% a.search_title
+                    order by word_similarity(:q, a.search_title) desc, a.listed_at desc, a.id limit :limit""".formatted(
+                    filter)), params)).stream()
+                    .filter(s -> !seen.contains(s.id())).limit(limit - found.size()).forEach(found::add);
+        }
+        return found;
+    }
+
+    private static List<Suggestion> suggestions(Query query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(sql.toString()), params).getResultList();
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Suggestion((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
     }
 

@@ -40,7 +40,8 @@ public class SearchService {
 
     @Transactional
     public Result search(SearchFilter filter) {
-        List<SearchRepository.Ranked> rows = search.page(filter);
+        SearchRepository.Page page = search.page(filter);
+        List<SearchRepository.Ranked> rows = page.rows();
         boolean more = rows.size() > filter.limit();
         List<SearchRepository.Ranked> ranked = more ? rows.subList(0, filter.limit()) : rows;
         Map<UUID, Article> byId = articles.findAllWithCategory(ranked.stream().map(SearchRepository.Ranked::id).toList())
@@ -51,7 +52,7 @@ public class SearchService {
         SearchRepository.Ranked last = ranked.isEmpty() ? null : ranked.get(ranked.size() - 1);
         Optional<SearchCursor> next = more
                 ? Optional.of(new SearchCursor(last.rank(), last.publishedAt(), last.id())) : Optional.empty();
-        return new Result(hits, next, search.total(filter));
+        return new Result(hits, next, search.total(filter, page));
     }
 
     /**

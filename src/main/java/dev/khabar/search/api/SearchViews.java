@@ -22,7 +22,7 @@ final class SearchViews {
     record Page(List<Hit> items,
             @Schema(description = "Opaque cursor of the next page; null on the last.", nullable = true) String nextCursor,
             @Schema(description = "How many published articles match.", examples = "42") long total,
-            @Schema(description = "True when `total` is the database's estimate (beyond 10,000 matches).")
+            @Schema(description = "True when `total` is the database's estimate (beyond 500 matches).")
             boolean totalIsEstimate) {
     }
 
