@@ -162,7 +162,7 @@ done
     echo
     echo "Corpus: articles from src/bench/load.py, half Arabic, half English, ~400 words each; loaded through the API" \
         "with $LOAD_THREADS writers: $(IFS=';'; echo "${LOADED[*]}" | sed 's/;/; /g'). Search asks for" \
-        "\`limit=10\`; matches is the answer's \`total\` (exact up to 10,000, else the planner's estimate); for" \
+        "\`limit=10\`; matches is the answer's \`total\` (exact up to 500, else the planner's estimate); for" \
         "suggest, the suggestions shown and the titles the type-ahead condition accepts. Each run: wrk for" \
         "$DURATION s after a $WARMUP s warm-up per query, timeout $WRK_TIMEOUT; 2 connections = \`wrk -t1 -c2\`," \
         "16 = \`wrk -t2 -c16\`." \

@@ -1,5 +1,6 @@
 package dev.khabar.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,6 +16,13 @@ public interface ContentConfig {
     /** Start an embedded PostgreSQL when no datasource URL is configured (for trying the service out). */
     @WithDefault("true")
     boolean embeddedDatabase();
+
+    /**
+     * The longest a search may run in the database (env {@code CONTENT_SEARCH_TIMEOUT}); past it the reader gets a 503
+     * asking for a narrower query, and the database is free again.
+     */
+    @WithDefault("3s")
+    Duration searchTimeout();
 
     /** Where the embedded PostgreSQL keeps its data, relative to the working directory. */
     @WithDefault("data/postgres")

@@ -27,8 +27,9 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final String URL = "quarkus.datasource.jdbc.url";
+    private static final String RUNNING_URL = "khabar.embedded-database.url";
 
-    /** One server per JVM: configuration is built more than once during start-up. */
+    /** Held so that the server lives as long as the JVM; it stops itself at JVM exit. */
     private static EmbeddedPostgres server;
 
     @Override
@@ -44,9 +45,8 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
         }
         ConfigValue dir = context.getValue("content.embedded-database-dir");
         Path dataDir = Path.of(isSet(dir) ? dir.getValue().strip() : "data/postgres").toAbsolutePath().normalize();
-        EmbeddedPostgres pg = start(dataDir);
         return List.of(new MapBackedConfigSource("embedded PostgreSQL (" + dataDir + ")", Map.of(
-                URL, "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
+                URL, start(dataDir),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", ""), 50) {
         });
@@ -57,26 +57,35 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
         return OptionalInt.of(50);
     }
 
-    private static synchronized EmbeddedPostgres start(Path dataDir) {
-        if (server == null) {
-            try {
-                Files.createDirectories(dataDir);
-                server = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .setServerConfig("max_connections", "100")
-                        // The library turns this off for speed in tests; data an operator keeps must survive a crash.
-                        .setServerConfig("synchronous_commit", "on")
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDir, e);
-            }
-            LOG.warnf("%n%s%n  NO DATABASE CONFIGURED: started an EMBEDDED PostgreSQL on port %d for trying the "
-                    + "service out.%n  Its data lives in %s and is kept across restarts.%n  For production set "
-                    + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.%n%s",
-                    "=".repeat(100), server.getPort(), dataDir, "=".repeat(100));
+    /**
+     * Starts the server once per JVM and returns its JDBC URL. The URL is kept in a system property, not a field: a
+     * test run restarts the application in new class loaders (one per test profile), which must find the server
+     * already running on the data directory it holds locked.
+     */
+    private static synchronized String start(Path dataDir) {
+        String running = System.getProperty(RUNNING_URL);
+        if (running != null) {
+            return running;
         }
-        return server;
+        try {
+            Files.createDirectories(dataDir);
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "100")
+                    // The library turns this off for speed in tests; data an operator keeps must survive a crash.
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDir, e);
+        }
+        LOG.warnf("%n%s%n  NO DATABASE CONFIGURED: started an EMBEDDED PostgreSQL on port %d for trying the "
+                + "service out.%n  Its data lives in %s and is kept across restarts.%n  For production set "
+                + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.%n%s",
+                "=".repeat(100), server.getPort(), dataDir, "=".repeat(100));
+        String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+        System.setProperty(RUNNING_URL, url);
+        return url;
     }
 
     /**

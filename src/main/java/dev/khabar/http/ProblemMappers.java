@@ -23,6 +23,7 @@ import dev.khabar.article.FieldError;
 import dev.khabar.article.InvalidArticleException;
 import dev.khabar.article.SlugTakenException;
 import dev.khabar.article.validation.Violations;
+import dev.khabar.search.SearchTimeoutException;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -66,6 +67,12 @@ public class ProblemMappers {
                 request.path(), List.of(new Problem.Error("/slug", null, null, "already used in language " + e.language())));
         return Problems.response(new Problem(problem.type(), problem.title(), 409, problem.detail(), problem.instance(),
                 problem.errors(), e.slug())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response searchTimeout(SearchTimeoutException e, HttpServerRequest request) {
+        return Problems.response(Problems.problem(503, ProblemTypes.SEARCH_TIMEOUT, "Search took too long",
+                e.getMessage(), request.path(), null)).header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper

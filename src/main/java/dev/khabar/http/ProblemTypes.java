@@ -13,6 +13,7 @@ public final class ProblemTypes {
     public static final String BODY_TOO_LARGE = "urn:khabar:problem:body-too-large";
     public static final String INTERNAL = "urn:khabar:problem:internal";
     public static final String UNAVAILABLE = "urn:khabar:problem:unavailable";
+    public static final String SEARCH_TIMEOUT = "urn:khabar:problem:search-timeout";
 
     private ProblemTypes() {
     }

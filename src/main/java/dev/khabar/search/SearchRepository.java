@@ -1,5 +1,6 @@
 package dev.khabar.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +54,9 @@ public class SearchRepository {
      * straight off the publication-time index. For news, recency is part of relevance; older matches are reached by
      * narrowing with {@code publishedBefore}.
      */
-    public Page page(SearchFilter filter) {
+    public Page page(SearchFilter filter, Duration timeout) {
+        em.createNativeQuery("select set_config('statement_timeout', :ms, true)")
+                .setParameter("ms", Long.toString(Math.max(1, timeout.toMillis()))).getSingleResult();
         Where where = where(filter);
         StringBuilder sql = new StringBuilder("""
                 select id, rank, published_at, candidates from (

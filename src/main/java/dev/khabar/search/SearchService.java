@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.transaction.Transactional;
 
 import dev.khabar.article.Article;
 import dev.khabar.article.ArticleRepository;
 import dev.khabar.article.Section;
+import dev.khabar.config.ContentConfig;
 import dev.khabar.text.Analysis;
 
 /** Full-text search of published articles and title type-ahead. */
@@ -30,6 +32,8 @@ public class SearchService {
     SearchRepository search;
     @Inject
     ArticleRepository articles;
+    @Inject
+    ContentConfig config;
 
     /** A published article that matched, with where it matched. */
     public record Hit(Article article, List<Highlighter.Snippet> snippets) {
@@ -40,7 +44,12 @@ public class SearchService {
 
     @Transactional
     public Result search(SearchFilter filter) {
-        SearchRepository.Page page = search.page(filter);
+        SearchRepository.Page page;
+        try {
+            page = search.page(filter, config.searchTimeout());
+        } catch (QueryTimeoutException e) {
+            throw new SearchTimeoutException(config.searchTimeout());
+        }
         List<SearchRepository.Ranked> rows = page.rows();
         boolean more = rows.size() > filter.limit();
         List<SearchRepository.Ranked> ranked = more ? rows.subList(0, filter.limit()) : rows;

@@ -61,6 +61,7 @@ public class SearchResource {
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidParameter")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "#/components/responses/SearchTimeout")
     public Response search(
             @Parameter(description = "The query, e.g. `الإقتصاد`, `\"إعادة العلاقات\"`, `روسيا OR تركيا -أرمينيا`, "
                     + "`روس*`.", required = true, example = "العلاقات الروسية") @QueryParam("q") String q,
