@@ -83,6 +83,8 @@ public class Article {
     @Column(name = "search_title")
     private String searchTitle;
 
+    static final int MAX_INDEX_CHARS = 100_000;
+
     protected Article() {
     }
 
@@ -126,11 +128,23 @@ public class Article {
         b.append(' ').append(Analysis.indexText(category.getName()));
         StringBuilder c = new StringBuilder(Analysis.indexText(lead));
         sections.forEach(s -> s.bullets().forEach(bullet -> c.append(' ').append(Analysis.indexText(bullet))));
-        this.searchA = Analysis.indexText(title);
-        this.searchB = b.toString();
-        this.searchC = c.toString();
-        this.searchD = Analysis.indexText(closing);
+        this.searchA = capped(Analysis.indexText(title));
+        this.searchB = capped(b.toString());
+        this.searchC = capped(c.toString());
+        this.searchD = capped(Analysis.indexText(closing));
         this.searchTitle = Analysis.normalisedText(title);
+    }
+
+    /**
+     * PostgreSQL refuses a tsvector over 1 MB; a legitimate article is a few kilobytes of keys, so each weight class is
+     * cut (at a word) well below that, and a pathological article is indexed by its beginning instead of failing.
+     */
+    private static String capped(String keys) {
+        if (keys.length() <= MAX_INDEX_CHARS) {
+            return keys;
+        }
+        int cut = keys.lastIndexOf(' ', MAX_INDEX_CHARS);
+        return keys.substring(0, cut > 0 ? cut : MAX_INDEX_CHARS);
     }
 
     void rename(String slug, String language) {

@@ -147,6 +147,27 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void nearlyOneMebibyteOfDistinctWordsIsStoredNotRefusedByTheIndex() {
+        // Close to 1 MiB of words that never repeat: the worst case for the search index.
+        java.util.Random random = new java.util.Random(7);
+        List<Object> sections = new java.util.ArrayList<>();
+        for (int s = 0; s < 45; s++) {
+            List<Object> bullets = new java.util.ArrayList<>();
+            for (int b = 0; b < 45; b++) {
+                StringBuilder bullet = new StringBuilder();
+                while (bullet.length() < 440) {
+                    bullet.append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36), 0, 6).append(' ');
+                }
+                bullets.add(bullet.toString().strip());
+            }
+            sections.add(Map.of("heading", "h" + s, "bullets", bullets));
+        }
+        Map<String, Object> body = Api.published(article("en", "Enormous " + Api.unique()));
+        body.put("sections", sections);
+        post(body).statusCode(201);
+    }
+
+    @Test
     void controlCharactersAndBrokenUnicodeAreRefused() {
         assertInvalid(article("en", "Line\nbreak"), "/title");
         assertInvalid(article("en", "Nul\u0000char"), "/title");
