@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -71,15 +72,23 @@ public class Article {
     private int version;
     @Column(name = "word_count")
     private int wordCount;
-    /** Search keys by weight class (see V2__search.sql); written here so that every write keeps the index right. */
+    /**
+     * Search keys by weight class (see V2__search.sql); written here so that every write keeps the index right. Never
+     * read back, so lazy: a read of an article does not fetch them.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_a")
     private String searchA;
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_b")
     private String searchB;
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_c")
     private String searchC;
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_d")
     private String searchD;
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_title")
     private String searchTitle;
 
