@@ -68,7 +68,7 @@ public class Article {
     private Instant updatedAt;
     @Column(name = "listed_at")
     private Instant listedAt;
-    /** Starts at 1 and grows by one with every write; the basis of ETags and If-Match. */
+    /** Starts at 1 and grows by one with every write. */
     private int version;
     @Column(name = "word_count")
     private int wordCount;

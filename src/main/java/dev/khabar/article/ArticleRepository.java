@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -22,6 +23,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      */
     public Optional<Article> findWithCategory(UUID id) {
         return find("from Article a join fetch a.category where a.id = ?1", id).singleResultOptional();
+    }
+
+    /** The article, its row locked until the transaction ends (its category comes on first access). */
+    public Optional<Article> findForUpdate(UUID id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** These articles with their categories, in no particular order. */

@@ -33,6 +33,8 @@ import dev.khabar.text.Slugs;
 @ApplicationScoped
 public class ArticleService {
 
+    private static final UUID NO_ARTICLE = new UUID(0, 0);
+
     @Inject
     ArticleRepository articles;
     @Inject
@@ -111,7 +113,8 @@ public class ArticleService {
     @Transactional
     public Optional<Article> replace(UUID id, ArticleContent content) {
         validate(content, Map.of());
-        Optional<Article> found = articles.findWithCategory(id);
+        // Locked, so that a concurrent DELETE either waits for this write or has already made it a 404.
+        Optional<Article> found = articles.findForUpdate(id);
         found.ifPresent(article -> {
             String language = Languages.normalise(content.language()).orElseThrow();
             String slug = article.getSlug();
@@ -135,7 +138,7 @@ public class ArticleService {
 
     @Transactional
     public boolean delete(UUID id) {
-        return articles.deleteById(id);
+        return articles.delete("id", id) > 0;
     }
 
     private Article insert(ArticleContent content) {
@@ -193,8 +196,10 @@ public class ArticleService {
             return base;
         }
         for (int n = 2; ; n++) {
+            // Near 80 code points the suffix shortens the base, so the candidate may fall outside `taken`: ask.
             String candidate = Slugs.withSuffix(base, n);
-            if (!taken.contains(candidate)) {
+            if (!taken.contains(candidate) && (candidate.startsWith(base + "-")
+                    || !articles.slugTaken(language, candidate, NO_ARTICLE))) {
                 return candidate;
             }
         }
@@ -229,6 +234,14 @@ public class ArticleService {
         if (content.category() != null && content.category().name() != null
                 && Slugs.slugify(content.category().name()).isEmpty()) {
             errors.add(new FieldError("/category/name", "must contain at least one letter or digit"));
+        }
+        if (content.category() != null && content.category().slug() != null
+                && !Slugs.isWellFormed(Slugs.normaliseLookup(content.category().slug().strip()))) {
+            errors.add(new FieldError("/category/slug", "must be lower-case letters, marks and digits in words joined "
+                    + "by single hyphens, at most " + Slugs.MAX_CODE_POINTS + " code points"));
+        }
+        if (content.publishedAt() != null && !Dates.inRange(content.publishedAt())) {
+            errors.add(new FieldError("/publishedAt", "must be between the years 1 and 9999"));
         }
         List<String> tagNames = content.tagsOrEmpty();
         for (int i = 0; i < tagNames.size(); i++) {

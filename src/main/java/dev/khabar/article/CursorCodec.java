@@ -7,7 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
-/** Opaque cursors: base64url of a few fixed-size values and a CRC-32, so tampering is detected, never trusted. */
+/**
+ * Opaque cursors: base64url of a few fixed-size values and a CRC-32. The checksum catches truncated and edited
+ * cursors; it is not a signature, and needs not be: a forged cursor can only name a position, and every value read
+ * from one is range-checked before it reaches a query.
+ */
 public final class CursorCodec {
 
     private CursorCodec() {
@@ -44,8 +48,8 @@ public final class CursorCodec {
     public static Optional<Instant> getInstant(ByteBuffer buffer) {
         long seconds = buffer.getLong();
         int nanos = buffer.getInt();
-        if (nanos < 0 || nanos > 999_999_999 || seconds < Instant.MIN.getEpochSecond()
-                || seconds > Instant.MAX.getEpochSecond()) {
+        if (nanos < 0 || nanos > 999_999_999 || seconds < Dates.MIN.getEpochSecond()
+                || seconds > Dates.MAX.getEpochSecond()) {
             return Optional.empty();
         }
         return Optional.of(Instant.ofEpochSecond(seconds, nanos));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.khabar.article.Dates;
 import dev.khabar.text.Languages;
 
 
@@ -43,16 +44,21 @@ public final class Params {
             return Optional.empty();
         }
         String text = value.strip();
+        Instant at;
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            at = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notDateTime) {
             try {
-                return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
+                at = LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notDate) {
                 throw ProblemException.badParameter(name, "must be an RFC 3339 date-time such as 2026-11-29T08:30:00Z "
                         + "or a date such as 2026-11-29.");
             }
         }
+        if (!Dates.inRange(at)) {
+            throw ProblemException.badParameter(name, "must be between the years 1 and 9999.");
+        }
+        return Optional.of(at);
     }
 
     /** Repeated values of one parameter, each also allowed to hold a comma-separated list. */

@@ -24,11 +24,14 @@ public record SearchQuery(List<List<Item>> required, List<Item> excluded) {
         String tsquery();
     }
 
-    /** One word; a prefix matches every key that starts with it. */
-    public record Word(String key, boolean prefix) implements Item {
+    /**
+     * One word. A prefix matches every key that starts with it, and also the key of the word as typed, since a reader
+     * who types a whole word and a star ({@code العلاقات*}) means that word too; {@code fullKey} is that key.
+     */
+    public record Word(String key, boolean prefix, String fullKey) implements Item {
         @Override
         public String tsquery() {
-            return quote(key) + (prefix ? ":*" : "");
+            return prefix ? "(" + quote(key) + ":* | " + quote(fullKey) + ")" : quote(key);
         }
     }
 
@@ -111,8 +114,8 @@ public record SearchQuery(List<List<Item>> required, List<Item> excluded) {
         Set<String> keys = new LinkedHashSet<>();
         for (List<Item> any : required) {
             for (Item item : any) {
-                if (item instanceof Word word && !word.prefix()) {
-                    keys.add(word.key());
+                if (item instanceof Word word) {
+                    keys.add(word.prefix() ? word.fullKey() : word.key());
                 } else if (item instanceof Phrase phrase) {
                     keys.addAll(phrase.lastIsPrefix() ? phrase.keys().subList(0, phrase.keys().size() - 1) : phrase.keys());
                 }
@@ -149,7 +152,8 @@ public record SearchQuery(List<List<Item>> required, List<Item> excluded) {
             boolean last = t == tokens.size() - 1;
             keys.add(prefix && last ? Analysis.prefixKey(clean.substring(token.start(), token.end())) : token.key());
         }
-        return keys.size() == 1 ? new Word(keys.get(0), prefix) : new Phrase(List.copyOf(keys), prefix);
+        return keys.size() == 1 ? new Word(keys.get(0), prefix, tokens.get(0).key())
+                : new Phrase(List.copyOf(keys), prefix);
     }
 
     private static String quote(String key) {

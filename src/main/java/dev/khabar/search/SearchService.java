@@ -44,12 +44,15 @@ public class SearchService {
 
     @Transactional
     public Result search(SearchFilter filter) {
-        SearchRepository.Page page;
         try {
-            page = search.page(filter, config.searchTimeout());
+            return ranked(filter);
         } catch (QueryTimeoutException e) {
             throw new SearchTimeoutException(config.searchTimeout());
         }
+    }
+
+    private Result ranked(SearchFilter filter) {
+        SearchRepository.Page page = search.page(filter, config.searchTimeout());
         List<SearchRepository.Ranked> rows = page.rows();
         boolean more = rows.size() > filter.limit();
         List<SearchRepository.Ranked> ranked = more ? rows.subList(0, filter.limit()) : rows;

@@ -34,6 +34,28 @@ class ConcurrentWritesTest {
     Db db;
 
     @Test
+    void replaceRacingDeleteIsA404NeverA500() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<Response>> puts = new ArrayList<>();
+        List<Future<Response>> deletes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Map<String, Object> body = article("en", "Race " + Api.unique());
+            String id = Api.create(body);
+            body.put("title", "Raced " + Api.unique());
+            puts.add(pool.submit(() -> editor().contentType(ContentType.JSON).body(body).put("/api/v1/articles/" + id)));
+            deletes.add(pool.submit(() -> editor().delete("/api/v1/articles/" + id)));
+        }
+        for (Future<Response> put : puts) {
+            int status = put.get().statusCode();
+            org.junit.jupiter.api.Assertions.assertTrue(status == 200 || status == 404, "PUT answered " + status);
+        }
+        for (Future<Response> delete : deletes) {
+            assertEquals(204, delete.get().statusCode());
+        }
+        pool.shutdown();
+    }
+
+    @Test
     void sameTitleAndNewTagsInAnyOrderFromManyWriters() throws Exception {
         String u = Api.unique();
         List<String> tags = List.of("alpha-" + u, "beta-" + u, "gamma-" + u, "delta-" + u);

@@ -91,6 +91,16 @@ class SlugTest {
     }
 
     @Test
+    void titlesAtTheLengthLimitStillGetNumberedSlugs() {
+        String title = "a".repeat(70) + " " + Api.unique();
+        java.util.Set<String> slugs = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            slugs.add(slugOf(create(article("en", title))));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(4, slugs.size(), slugs.toString());
+    }
+
+    @Test
     void explicitSlugIsUsedAndATakenOneIsAConflict() {
         String slug = "baku-talks-" + Api.unique();
         Map<String, Object> body = article("en", "Talks");

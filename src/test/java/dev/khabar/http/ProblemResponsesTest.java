@@ -180,6 +180,26 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void datesOutsideYearsOneTo9999AreRefused() {
+        Map<String, Object> body = article("en", "Far future " + Api.unique());
+        body.put("publishedAt", "+300000-01-01T00:00:00Z");
+        assertInvalid(body, "/publishedAt");
+        anonymous().urlEncodingEnabled(false).get("/api/v1/articles?publishedAfter=%2B300000-01-01").then()
+                .statusCode(400).body("errors[0].parameter", equalTo("publishedAfter"));
+        anonymous().urlEncodingEnabled(false).get("/api/v1/search?q=x&publishedBefore=-5000-01-01").then()
+                .statusCode(400).body("errors[0].parameter", equalTo("publishedBefore"));
+    }
+
+    @Test
+    void malformedCategorySlugAndLineSeparatorsAreRefused() {
+        Map<String, Object> body = article("en", "Category slug " + Api.unique());
+        body.put("category", Map.of("slug", "Bad Slug,x", "name", "Whatever"));
+        assertInvalid(body, "/category/slug");
+        assertInvalid(article("en", "Line\u2028separator"), "/title");
+        assertInvalid(article("en", "Paragraph\u2029separator"), "/title");
+    }
+
+    @Test
     void badLanguageImageAndTagsAreRefused() {
         assertInvalid(article("english please", "Lang " + Api.unique()), "/language");
         Map<String, Object> body = article("en", "Image " + Api.unique());

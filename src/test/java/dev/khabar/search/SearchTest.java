@@ -157,6 +157,9 @@ class SearchTest {
         assertEquals(Set.of(corpus().get("egypt"), corpus().get("relations")), new HashSet<>(hits("egypt OR azerbaijan")));
         finds("أذرب*", "seed");
         finds("Azerb*", "relations");
+        finds("العلاقات*", "seed");
+        finds("relations*", "relations");
+        finds("diplomats*", "relations");
         finds("\"إعادة العلاقات\"", "seed");
         doesNotFind("\"العلاقات إعادة\"", "seed");
     }

@@ -15,8 +15,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * One line of well-formed Unicode text: no control characters (line breaks would break the text layout, NUL is
- * refused by PostgreSQL) and no unpaired surrogates (they have no UTF-8 encoding).
+ * One line of well-formed Unicode text: no control characters or line and paragraph separators (line breaks would
+ * break the text layout, NUL is refused by PostgreSQL) and no unpaired surrogates (they have no UTF-8 encoding).
  */
 @Documented
 @Constraint(validatedBy = CleanTextValidator.class)

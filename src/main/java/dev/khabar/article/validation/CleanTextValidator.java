@@ -14,7 +14,7 @@ public class CleanTextValidator implements ConstraintValidator<CleanText, String
     public static boolean isClean(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 return false;
             }
             if (Character.isHighSurrogate(c)) {
