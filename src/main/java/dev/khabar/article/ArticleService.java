@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import org.hibernate.Hibernate;
+import org.hibernate.exception.ConstraintViolationException;
 
 import dev.khabar.article.validation.Violations;
 import dev.khabar.taxonomy.Category;
@@ -168,9 +169,11 @@ public class ArticleService {
         try {
             articles.flush();
         } catch (PersistenceException e) {
-            if (String.valueOf(e.getCause()).contains("article_slug_unique")
-                    || String.valueOf(e.getMessage()).contains("article_slug_unique")) {
-                throw new SlugTakenException(article.getSlug(), article.getLanguage());
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException violation
+                        && "article_slug_unique".equals(violation.getConstraintName())) {
+                    throw new SlugTakenException(article.getSlug(), article.getLanguage());
+                }
             }
             throw e;
         }

@@ -5,14 +5,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.khabar.article.Dates;
 import dev.khabar.text.Languages;
-
-
 
 /** Parsing of query and path parameters: every bad value is a 400 naming the parameter, never a 404 or a 500. */
 public final class Params {
@@ -64,7 +63,7 @@ public final class Params {
     /** Repeated values of one parameter, each also allowed to hold a comma-separated list. */
     public static List<String> values(String name, List<String> raw) {
         List<String> values = raw == null ? List.of() : raw.stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
         if (values.size() > MAX_VALUES) {
             throw ProblemException.badParameter(name, "may hold at most " + MAX_VALUES + " values.");

@@ -40,7 +40,7 @@ public final class Slugs {
                 pendingHyphen = true;
             }
         }
-        return truncate(slug.toString());
+        return cut(slug.toString(), MAX_CODE_POINTS);
     }
 
     /** NFC form of a slug given in a request or a URL, so that decomposed input finds the stored (NFC) slug. */
@@ -71,10 +71,6 @@ public final class Slugs {
                 || type == Character.ENCLOSING_MARK
                 || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
-    }
-
-    private static String truncate(String slug) {
-        return cut(slug, MAX_CODE_POINTS);
     }
 
     /** At most {@code max} code points; prefers to end at the last hyphen that fits, never leaves a trailing one. */

@@ -50,6 +50,7 @@ import dev.khabar.article.ArticleStatus;
 import dev.khabar.article.Cursor;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
+import dev.khabar.http.Links;
 import dev.khabar.http.Params;
 import dev.khabar.text.SeedLayout;
 
@@ -171,13 +172,9 @@ public class ArticleResource {
         Fields selected = Fields.parse(fields, Fields.TEASER);
         ArticleService.Page page = articles.list(filter, caller.audience());
         String next = page.next().map(Cursor::encode).orElse(null);
-        Response.ResponseBuilder response = Response.ok(new PageBody(
-                page.items().stream().map(a -> selected.apply(ArticleView.of(a), json)).toList(), next));
-        if (next != null) {
-            response.header(HttpHeaders.LINK, "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build()
-                    + ">; rel=\"next\"");
-        }
-        return response.build();
+        return Links.next(Response.ok(new PageBody(
+                page.items().stream().map(a -> selected.apply(ArticleView.of(a), json)).toList(), next)), uri, next)
+                .build();
     }
 
     /** The serialised form of {@link ArticlePage} when items carry selected fields only. */

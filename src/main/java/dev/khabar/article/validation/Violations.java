@@ -42,7 +42,7 @@ public final class Violations {
                 pointer.append('/').append(escape(node.getName()));
             }
         }
-        return pointer.isEmpty() ? "" : pointer.toString();
+        return pointer.toString();
     }
 
     private static String escape(String token) {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.khabar.http.Links;
 import dev.khabar.http.Params;
 import dev.khabar.http.ProblemException;
 import dev.khabar.search.SearchCursor;
@@ -84,14 +84,9 @@ public class SearchResource {
                 Params.instant("publishedBefore", publishedBefore), after, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         SearchService.Result result = search.search(filter);
         String next = result.next().map(SearchCursor::encode).orElse(null);
-        Response.ResponseBuilder response = Response.ok(new SearchViews.Page(
+        return Links.next(Response.ok(new SearchViews.Page(
                 result.hits().stream().map(h -> SearchViews.Hit.of(h.article(), h.snippets())).toList(), next,
-                result.total().value(), result.total().estimate()));
-        if (next != null) {
-            response.header(HttpHeaders.LINK, "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build()
-                    + ">; rel=\"next\"");
-        }
-        return response.build();
+                result.total().value(), result.total().estimate())), uri, next).build();
     }
 
     @GET
