@@ -58,10 +58,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             params.put("tags", filter.tags());
         }
         filter.language().ifPresent(lang -> {
-            // A primary tag also finds its regional variants: lang=en lists en-GB and en-US too.
-            hql.append(" and (a.language = :lang or a.language like :langPrefix)");
-            params.put("lang", lang);
-            params.put("langPrefix", lang + "-%");
+            hql.append(" and ").append(LanguageMatch.condition("a"));
+            LanguageMatch.bind(params, lang);
         });
         filter.status().ifPresent(status -> {
             hql.append(" and a.status = :status");

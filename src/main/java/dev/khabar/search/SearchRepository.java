@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import dev.khabar.article.Audience;
+import dev.khabar.article.LanguageMatch;
 
 /**
  * The search SQL: ranked keyset pages over the GIN index of published articles, a bounded count, and trigram
@@ -118,9 +119,8 @@ public class SearchRepository {
         params.put("wordStarts", "% " + escaped + "%");
         params.put("limit", limit);
         String filter = Audience.PUBLIC.sqlFilter("a") + language.map(lang -> {
-            params.put("lang", lang);
-            params.put("langPrefix", lang + "-%");
-            return " and (a.language = :lang or a.language like :langPrefix)";
+            LanguageMatch.bind(params, lang);
+            return " and " + LanguageMatch.condition("a");
         }).orElse("");
         List<Suggestion> found = new ArrayList<>(suggestions(bind(em.createNativeQuery("""
                 select a.id, a.slug, a.title, a.language from article a
@@ -168,9 +168,8 @@ public class SearchRepository {
             params.put("tags", filter.tags());
         }
         filter.language().ifPresent(lang -> {
-            sql.append(" and (a.language = :lang or a.language like :langPrefix)");
-            params.put("lang", lang);
-            params.put("langPrefix", lang + "-%");
+            sql.append(" and ").append(LanguageMatch.condition("a"));
+            LanguageMatch.bind(params, lang);
         });
         filter.publishedAfter().ifPresent(after -> {
             sql.append(" and a.published_at >= :publishedAfter");
