@@ -160,6 +160,22 @@ run_wrk() {
 }
 
 # field KEY LINE: the value of KEY=value in a BENCH line.
+# Warms PATH up, then measures it at 2 and at 16 connections. Leaves one "connections wrk-line" entry per run in
+# MEASURED and adds the runs' errors to TOTAL_ERRORS. NAME prefixes the wrk log files, LABEL is for the log.
+measure() {
+    local name=$1 label=$2 path=$3 spec threads conns line
+    MEASURED=()
+    log "warming up $label (${WARMUP} s)"
+    run_wrk "$name-warmup" 2 16 "$WARMUP" "$path" >/dev/null
+    for spec in "1 2" "2 16"; do
+        read -r threads conns <<<"$spec"
+        log "measuring $label at $conns connections (${DURATION} s)"
+        line=$(run_wrk "$name-c$conns" "$threads" "$conns" "$DURATION" "$path")
+        TOTAL_ERRORS=$((TOTAL_ERRORS + $(field errors "$line")))
+        MEASURED+=("$conns $line")
+    done
+}
+
 field() { local kv; for kv in $2; do [[ $kv == "$1="* ]] && { echo "${kv#*=}"; return; }; done; echo "?"; }
 
 # machine_line: CPUs, memory, Java and the time, the first line of a report.

@@ -65,16 +65,11 @@ n=0
 for e in "${ENDPOINTS[@]}"; do
     label=${e%%|*} path=${e#*|}
     n=$((n + 1))
-    log "warming up $label (${WARMUP} s)"
-    run_wrk "wrk-$n-warmup" 2 16 "$WARMUP" "$path" >/dev/null
-    for spec in "1 2" "2 16"; do
-        read -r threads conns <<<"$spec"
-        log "measuring $label at $conns connections (${DURATION} s)"
-        line=$(run_wrk "wrk-$n-c$conns" "$threads" "$conns" "$DURATION" "$path")
-        errors=$(field errors "$line")
-        TOTAL_ERRORS=$((TOTAL_ERRORS + errors))
+    measure "wrk-$n" "$label" "$path"
+    for run in "${MEASURED[@]}"; do
+        conns=${run%% *} line=${run#* }
         ROWS+=("$(printf '| `%s` | %s | %s | %s | %s | %s |' "$label" "$conns" "$(field rps "$line")" \
-            "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$errors")")
+            "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field errors "$line")")")
     done
 done
 

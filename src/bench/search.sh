@@ -136,16 +136,11 @@ print(a["total"], str(a["totalIsEstimate"]).lower())' "$answer") \
         matches=${MATCHES[$n]}
         n=$((n + 1))
         label="$kind \`$q\`"
-        log "warming up $kind $q (${WARMUP} s)"
-        run_wrk "wrk-$size-$n-warmup" 2 16 "$WARMUP" "$path" >/dev/null
-        for spec in "1 2" "2 16"; do
-            read -r threads conns <<<"$spec"
-            log "measuring $kind $q at $conns connections (${DURATION} s)"
-            line=$(run_wrk "wrk-$size-$n-c$conns" "$threads" "$conns" "$DURATION" "$path")
-            errors=$(field errors "$line")
-            TOTAL_ERRORS=$((TOTAL_ERRORS + errors))
+        measure "wrk-$size-$n" "$kind $q" "$path"
+        for run in "${MEASURED[@]}"; do
+            conns=${run%% *} line=${run#* }
             ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s |' "$(thousands "$size")" "$label" "$matches" \
-                "$conns" "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$errors")")
+                "$conns" "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field errors "$line")")")
         done
     done
 

@@ -1,7 +1,6 @@
 package dev.khabar.article.api;
 
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -272,7 +271,7 @@ public class ArticleResource {
             return Response.ok(SeedLayout.render(article.structuredText()), TEXT_UTF8)
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
-        Fields selected = Fields.parse(fields, new LinkedHashSet<>(Fields.ALL));
+        Fields selected = Fields.parse(fields, Fields.EVERY);
         ArticleView view = ArticleView.of(article);
         return Response.ok(selected.isAll() ? view : selected.apply(view, json), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();

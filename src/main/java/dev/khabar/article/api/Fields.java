@@ -1,6 +1,7 @@
 package dev.khabar.article.api;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ public final class Fields {
 
     /** Every member of {@link ArticleView}, in contract order. */
     static final List<String> ALL = Arrays.stream(ArticleView.class.getRecordComponents()).map(c -> c.getName()).toList();
+    static final Set<String> EVERY = Collections.unmodifiableSet(new LinkedHashSet<>(ALL));
     static final Set<String> TEASER = ALL.stream().filter(f -> !f.equals("sections") && !f.equals("closing"))
             .collect(Collectors.toCollection(LinkedHashSet::new));
 
@@ -35,7 +37,7 @@ public final class Fields {
             throw ProblemException.badParameter("fields", "is too long.");
         }
         if (value.strip().equals("*")) {
-            return new Fields(new LinkedHashSet<>(ALL));
+            return new Fields(EVERY);
         }
         Set<String> asked = new LinkedHashSet<>();
         for (String name : value.split(",")) {
