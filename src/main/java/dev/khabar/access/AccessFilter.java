@@ -27,6 +27,8 @@ import dev.khabar.http.ProblemTypes;
 public class AccessFilter implements ContainerRequestFilter {
 
     private static final String CHALLENGE = "Bearer realm=\"khabar\"";
+    /** How revisions name writes made with the bootstrap token. */
+    static final String ADMIN_ACTOR = "admin-token";
 
     /** Looked up per request: providers are created before runtime configuration exists. */
     @Inject
@@ -56,7 +58,7 @@ public class AccessFilter implements ContainerRequestFilter {
             throw unauthorized("The bearer token is missing, malformed or not valid.",
                     CHALLENGE + ", error=\"invalid_token\"");
         }
-        caller.authenticate(Audience.EDITORIAL);
+        caller.authenticate(Audience.EDITORIAL, ADMIN_ACTOR);
     }
 
     private static boolean constantTimeEquals(String given, String expected) {

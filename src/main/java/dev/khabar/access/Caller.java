@@ -8,6 +8,7 @@ import dev.khabar.article.Audience;
 @RequestScoped
 public class Caller {
     private Audience audience = Audience.PUBLIC;
+    private String actor = "anonymous";
 
     public Audience audience() {
         return audience;
@@ -20,7 +21,13 @@ public class Caller {
         }
     }
 
-    void authenticate(Audience audience) {
+    /** Who is writing, as revisions record it. */
+    public String actor() {
+        return actor;
+    }
+
+    void authenticate(Audience audience, String actor) {
         this.audience = audience;
+        this.actor = actor;
     }
 }

@@ -68,6 +68,8 @@ public class Article {
     private Instant updatedAt;
     @Column(name = "listed_at")
     private Instant listedAt;
+    @Column(name = "translation_group")
+    private UUID translationGroup;
     /** Starts at 1 and grows by one with every write. */
     private int version;
     @Column(name = "word_count")
@@ -103,31 +105,61 @@ public class Article {
         this.language = language;
         this.createdAt = now;
         this.updatedAt = now;
+        this.translationGroup = id;
     }
 
-    /** Replaces everything a client writes but the slug and language, and recomputes what derives from it. */
-    void write(ArticleContent content, ArticleStatus status, Category category, List<Tag> tags, Instant now) {
-        this.status = status;
+    /**
+     * Replaces what a client writes (but slug, language and workflow) and recomputes what derives from it. Every write
+     * ends with {@link #stamp}.
+     */
+    void write(ArticleContent content, Category category, List<Tag> tags) {
         this.category = category;
         this.title = content.title();
-        this.subtitle = content.subtitle();
-        this.lead = content.lead();
+        this.subtitle = orEmpty(content.subtitle());
+        this.lead = orEmpty(content.lead());
         this.sections = List.copyOf(content.sectionsOrEmpty());
-        this.closing = content.closing();
+        this.closing = orEmpty(content.closing());
         this.tags.clear();
         this.tags.addAll(tags);
         this.authors = List.copyOf(content.authorsOrEmpty());
         this.image = content.image();
-        this.publishedAt = content.publishedAt() != null ? content.publishedAt()
-                : status == ArticleStatus.PUBLISHED ? (publishedAt != null ? publishedAt : now) : null;
-        this.listedAt = publishedAt != null ? publishedAt : createdAt;
-        this.updatedAt = now;
-        this.version++;
         index();
         this.wordCount = Words.count(Stream.concat(
                 Stream.of(title, subtitle, lead),
                 Stream.concat(sections.stream().flatMap(s -> Stream.concat(Stream.of(s.heading()), s.bullets().stream())),
                         Stream.of(closing))));
+    }
+
+    /** Moves the article in the workflow; a draft keeps the publication time it had, so it keeps its place in lists. */
+    void move(ArticleStatus status, Instant publishedAt) {
+        this.status = status;
+        this.publishedAt = publishedAt;
+        this.listedAt = publishedAt != null ? publishedAt : createdAt;
+    }
+
+    /** Ends a write: one more version. */
+    void stamp(Instant now) {
+        this.updatedAt = now;
+        this.version++;
+    }
+
+    void joinTranslations(UUID group) {
+        this.translationGroup = group;
+    }
+
+    /** What a reader is shown at {@code now}: scheduled until the publication time, then published. */
+    public ArticleState state(Instant now) {
+        return ArticleState.of(status, publishedAt, now);
+    }
+
+    /** When the representation last changed: a write, or a scheduled publication time that has passed. */
+    public Instant lastModified(Instant now) {
+        return status == ArticleStatus.PUBLISHED && publishedAt != null && publishedAt.isAfter(updatedAt)
+                && !publishedAt.isAfter(now) ? publishedAt : updatedAt;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private void index() {
@@ -243,6 +275,10 @@ public class Article {
 
     public int getVersion() {
         return version;
+    }
+
+    public UUID getTranslationGroup() {
+        return translationGroup;
     }
 
     public int getWordCount() {

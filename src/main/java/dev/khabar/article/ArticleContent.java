@@ -2,6 +2,7 @@ package dev.khabar.article;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.khabar.article.validation.CleanText;
+import dev.khabar.article.validation.Publishable;
 
 /**
  * What a client writes: everything an article holds except what the service derives. It accepts the body that a
@@ -30,31 +32,37 @@ public record ArticleContent(
         @Schema(description = "BCP 47 language tag.", examples = "ar", maxLength = 35,
                 required = true)
         @NotBlank @Size(max = 35) String language,
-        @Schema(description = "Workflow status; `draft` when absent.", enumeration = { "draft", "published" })
-        ArticleStatus status,
+        @Schema(description = "Workflow status, set when the article is created (`draft` when absent; `published` with a "
+                + "future `publishedAt` schedules it). Later changes go through the transitions (`/publish`, "
+                + "`/unpublish`, `/archive`): a replace or patch that names another status is refused with 409.",
+                enumeration = { "draft", "scheduled", "published", "archived" })
+        ArticleState status,
         @Schema(required = true) @NotNull @Valid CategoryRef category,
         @Schema(examples = "تصاعد الأزمة الدبلوماسية بين روسيا وأذربيجان", maxLength = Limits.TITLE,
                 required = true)
         @NotBlank @Size(max = Limits.TITLE) @CleanText String title,
-        @Schema(maxLength = Limits.SUBTITLE, required = true)
-        @NotBlank @Size(max = Limits.SUBTITLE) @CleanText String subtitle,
-        @Schema(description = "Lead paragraph.", maxLength = Limits.PARAGRAPH,
-                required = true)
-        @NotBlank @Size(max = Limits.PARAGRAPH) @CleanText String lead,
+        @Schema(description = "Required once the article is published; a draft may leave it empty.",
+                maxLength = Limits.SUBTITLE)
+        @NotBlank(groups = Publishable.class) @Size(max = Limits.SUBTITLE) @CleanText String subtitle,
+        @Schema(description = "Lead paragraph. Required once the article is published.", maxLength = Limits.PARAGRAPH)
+        @NotBlank(groups = Publishable.class) @Size(max = Limits.PARAGRAPH) @CleanText String lead,
         @Schema(description = "Body sections in reading order.", maxItems = Limits.SECTIONS)
         @Size(max = Limits.SECTIONS) List<@NotNull @Valid Section> sections,
-        @Schema(description = "Closing paragraph.", maxLength = Limits.PARAGRAPH,
-                required = true)
-        @NotBlank @Size(max = Limits.PARAGRAPH) @CleanText String closing,
+        @Schema(description = "Closing paragraph. Required once the article is published.", maxLength = Limits.PARAGRAPH)
+        @NotBlank(groups = Publishable.class) @Size(max = Limits.PARAGRAPH) @CleanText String closing,
         @Schema(description = "Free tags; a tag is created on first use and found again by its slug.",
                 maxItems = Limits.TAGS, examples = "[\"روسيا\", \"أذربيجان\"]")
         @Size(max = Limits.TAGS) List<@NotBlank @Size(max = Limits.TAG) @CleanText String> tags,
         @Schema(description = "Bylines in display order.", maxItems = Limits.AUTHORS)
         @Size(max = Limits.AUTHORS) List<@NotNull @Valid Byline> authors,
         @Valid Image image,
-        @Schema(description = "When the article was (or is to be) published, RFC 3339. Set to now when an article "
-                + "is published without it.", examples = "2026-11-29T08:30:00Z")
-        Instant publishedAt) {
+        @Schema(description = "When the article was (or is to be) published, RFC 3339; set when it is created, later "
+                + "only through `/publish`. Now when an article is published without it.",
+                examples = "2026-11-29T08:30:00Z")
+        Instant publishedAt,
+        @Schema(description = "Id of an article this one translates (another language of the same story). Only when "
+                + "the article is created.", examples = "0b6f1f7e-3c1e-4d4a-9a57-2f0c6f3f2a10", writeOnly = true)
+        UUID translationOf) {
 
     public List<Section> sectionsOrEmpty() {
         return sections == null ? List.of() : sections;

@@ -9,6 +9,6 @@ import java.util.Optional;
  * starts, and its size.
  */
 public record ArticleFilter(List<String> categories, List<String> tags, Optional<String> language,
-        Optional<ArticleStatus> status, Optional<Instant> publishedAfter, Optional<Instant> publishedBefore,
+        Optional<ArticleState> status, Optional<Instant> publishedAfter, Optional<Instant> publishedBefore,
         Optional<Cursor> after, int limit) {
 }

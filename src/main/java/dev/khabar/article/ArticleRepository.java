@@ -61,9 +61,13 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             hql.append(" and ").append(LanguageMatch.condition("a"));
             LanguageMatch.bind(params, lang);
         });
-        filter.status().ifPresent(status -> {
+        filter.status().ifPresent(state -> {
             hql.append(" and a.status = :status");
-            params.put("status", status);
+            params.put("status", state.stored());
+            if (state == ArticleState.PUBLISHED || state == ArticleState.SCHEDULED) {
+                hql.append(state == ArticleState.PUBLISHED ? " and a.publishedAt <= :stateNow" : " and a.publishedAt > :stateNow");
+                params.put("stateNow", now);
+            }
         });
         filter.publishedAfter().ifPresent(after -> {
             hql.append(" and a.publishedAt >= :publishedAfter");
@@ -83,11 +87,16 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return find(hql.toString(), params).page(0, filter.limit() + 1).list();
     }
 
-    /** Slugs in this language that are {@code base} or {@code base-N}: what a new slug must avoid. */
+    /**
+     * Slugs in this language that are {@code base} or {@code base-N}, of articles and of old slugs that redirect: what a
+     * new slug must avoid.
+     */
+    @SuppressWarnings("unchecked")
     public List<String> slugsLike(String language, String base) {
-        return getEntityManager()
-                .createQuery("select a.slug from Article a where a.language = ?1 and (a.slug = ?2 or a.slug like ?3)",
-                        String.class)
+        return getEntityManager().createNativeQuery("""
+                select slug from article where language = ?1 and (slug = ?2 or slug like ?3)
+                union all
+                select slug from slug_redirect where language = ?1 and (slug = ?2 or slug like ?3)""")
                 .setParameter(1, language).setParameter(2, base).setParameter(3, base + "-%")
                 .getResultList();
     }
@@ -101,7 +110,47 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .setParameter(1, language + ' ' + base).getSingleResult();
     }
 
+    /** Whether another article has this slug, now or as an old slug that redirects to it. */
     public boolean slugTaken(String language, String slug, UUID except) {
-        return count("language = ?1 and slug = ?2 and id <> ?3", language, slug, except) > 0;
+        return ((Number) getEntityManager().createNativeQuery("""
+                select count(*) from (
+                  select id from article where language = ?1 and slug = ?2 and id <> ?3
+                  union all
+                  select article_id from slug_redirect where language = ?1 and slug = ?2 and article_id <> ?3) taken""")
+                .setParameter(1, language).setParameter(2, slug).setParameter(3, except)
+                .getSingleResult()).longValue() > 0;
+    }
+
+    /** Makes an old slug of the article redirect to it. */
+    public void redirect(String language, String slug, UUID article) {
+        getEntityManager().createNativeQuery("""
+                insert into slug_redirect (language, slug, article_id) values (?1, ?2, ?3)
+                on conflict (language, slug) do update set article_id = excluded.article_id""")
+                .setParameter(1, language).setParameter(2, slug).setParameter(3, article).executeUpdate();
+    }
+
+    /** The article takes back one of its old slugs: it no longer redirects. */
+    public void dropRedirect(String language, String slug, UUID article) {
+        getEntityManager().createNativeQuery("delete from slug_redirect where language = ?1 and slug = ?2 and article_id = ?3")
+                .setParameter(1, language).setParameter(2, slug).setParameter(3, article).executeUpdate();
+    }
+
+    /** Articles that once had this slug. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> redirectTargets(String slug, Optional<String> language) {
+        var query = getEntityManager().createNativeQuery("select article_id from slug_redirect where slug = ?1"
+                + (language.isPresent() ? " and language = ?2" : "")).setParameter(1, slug);
+        language.ifPresent(lang -> query.setParameter(2, lang));
+        return query.getResultList();
+    }
+
+    /** The other articles of a translation group, in language order. */
+    public List<Article> translations(UUID group, UUID except) {
+        return list("from Article a join fetch a.category where a.translationGroup = ?1 and a.id <> ?2 order by a.language",
+                group, except);
+    }
+
+    public boolean translationExists(UUID group, String language) {
+        return count("translationGroup = ?1 and language = ?2", group, language) > 0;
     }
 }

@@ -6,21 +6,32 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 
 import org.hibernate.Hibernate;
 import org.hibernate.exception.ConstraintViolationException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.khabar.access.Caller;
+import dev.khabar.article.api.ArticleView;
+import dev.khabar.article.validation.Publishable;
 import dev.khabar.article.validation.Violations;
+import dev.khabar.change.ChangeLog;
 import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.CategoryRepository;
 import dev.khabar.taxonomy.Tag;
@@ -30,7 +41,10 @@ import dev.khabar.text.LayoutException;
 import dev.khabar.text.SeedLayout;
 import dev.khabar.text.Slugs;
 
-/** The rules of articles: what may be written, how slugs and terms are assigned, who sees what. */
+/**
+ * The rules of articles: what may be written, how slugs and terms are assigned, how an article moves through the
+ * workflow, who sees what. Every write is one transaction that also stores a revision and appends to the change feed.
+ */
 @ApplicationScoped
 public class ArticleService {
 
@@ -43,10 +57,21 @@ public class ArticleService {
     @Inject
     TagRepository tags;
     @Inject
+    RevisionRepository revisions;
+    @Inject
+    ChangeLog changes;
+    @Inject
     Validator validator;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Caller caller;
 
-    /** A page of articles and the cursor of the next one, if there is one. */
-    public record Page(List<Article> items, Optional<Cursor> next) {
+    /**
+     * A page of articles, the cursor of the next one if there is one, and when what the reader can list last changed
+     * (any article: a change elsewhere can move this page).
+     */
+    public record Page(List<Article> items, Optional<Cursor> next, Optional<Instant> lastModified) {
     }
 
     @Transactional
@@ -55,32 +80,71 @@ public class ArticleService {
         return articles.findWithCategory(id).filter(a -> audience.canSee(a, now)).map(ArticleService::withTags);
     }
 
-    /** By slug (NFC-normalised); without a language, the first article that took the slug among those visible. */
+    /**
+     * By slug (NFC-normalised). A slug is unique per language; when several languages share it, {@code language}
+     * chooses, else the reader's preferred languages, else the article that took the slug first.
+     */
     @Transactional
-    public Optional<Article> findBySlug(String slug, Optional<String> language, Audience audience) {
+    public Optional<Article> findBySlug(String slug, Optional<String> language, List<Locale.LanguageRange> preferred,
+            Audience audience) {
         Instant now = now();
-        return articles.findBySlug(Slugs.normaliseLookup(slug), language).stream()
-                .filter(a -> audience.canSee(a, now))
-                .findFirst()
-                .map(ArticleService::withTags);
+        List<Article> found = articles.findBySlug(Slugs.normaliseLookup(slug), language).stream()
+                .filter(a -> audience.canSee(a, now)).toList();
+        return preferredLanguage(found, preferred).map(ArticleService::withTags);
+    }
+
+    /** The article that had this slug before an editor changed it, if the reader may see it. */
+    @Transactional
+    public Optional<Article> findMovedSlug(String slug, Optional<String> language, List<Locale.LanguageRange> preferred,
+            Audience audience) {
+        Instant now = now();
+        List<Article> found = articles.findAllWithCategory(articles.redirectTargets(Slugs.normaliseLookup(slug), language))
+                .stream().filter(a -> audience.canSee(a, now))
+                .sorted(java.util.Comparator.comparing(Article::getCreatedAt).thenComparing(Article::getId)).toList();
+        return preferredLanguage(found, preferred);
+    }
+
+    private static Optional<Article> preferredLanguage(List<Article> candidates, List<Locale.LanguageRange> preferred) {
+        if (candidates.size() > 1 && !preferred.isEmpty()) {
+            List<String> best = Locale.filterTags(preferred, candidates.stream().map(Article::getLanguage).toList());
+            if (!best.isEmpty()) {
+                return candidates.stream().filter(a -> a.getLanguage().equalsIgnoreCase(best.get(0))).findFirst();
+            }
+        }
+        return candidates.stream().findFirst();
+    }
+
+    /** The other languages of the article's story, if the reader may see the article; in language order. */
+    @Transactional
+    public Optional<List<Article>> translations(UUID id, Audience audience) {
+        Instant now = now();
+        return articles.findWithCategory(id).filter(a -> audience.canSee(a, now))
+                .map(a -> articles.translations(a.getTranslationGroup(), a.getId()).stream()
+                        .filter(t -> audience.canSee(t, now)).map(ArticleService::withTags).toList());
     }
 
     @Transactional
     public Page list(ArticleFilter filter, Audience audience) {
-        List<Article> rows = articles.page(filter, audience, now());
+        // Read before the page: a change committed in between makes the date older than the page, never newer.
+        Optional<Instant> lastChange = changes.lastChange(!audience.seesEverything());
+        Instant now = now();
+        List<Article> rows = articles.page(filter, audience, now);
         boolean more = rows.size() > filter.limit();
         List<Article> items = more ? rows.subList(0, filter.limit()) : rows;
         items.forEach(ArticleService::withTags);
         Optional<Cursor> next = more
                 ? Optional.of(new Cursor(items.get(items.size() - 1).getListedAt(), items.get(items.size() - 1).getId()))
                 : Optional.empty();
-        return new Page(List.copyOf(items), next);
+        Optional<Instant> lastModified = Stream.concat(lastChange.stream(), items.stream().map(a -> a.lastModified(now)))
+                .max(Instant::compareTo);
+        return new Page(List.copyOf(items), next, lastModified);
     }
 
     @Transactional
     public Article create(ArticleContent content) {
-        validate(content, Map.of());
-        return insert(content);
+        ArticleState state = content.status() == null ? ArticleState.DRAFT : content.status();
+        validate(content, Map.of(), state == ArticleState.PUBLISHED || state == ArticleState.SCHEDULED);
+        return insert(content, state);
     }
 
     /**
@@ -88,7 +152,7 @@ public class ArticleService {
      * of the title (Arabic script means {@code ar}); errors name the line they come from.
      */
     @Transactional
-    public Article importText(String text, Optional<String> language, ArticleStatus status) {
+    public Article importText(String text, Optional<String> language, ArticleState state) {
         SeedLayout.Parsed parsed;
         try {
             parsed = SeedLayout.parse(text);
@@ -104,47 +168,215 @@ public class ArticleService {
                     "The language cannot be told from the text: give it as ?lang= (a BCP 47 tag such as en).",
                     parsed.lines().get("/title"))));
         });
-        ArticleContent content = new ArticleContent(null, lang, status, new CategoryRef(null, t.category()), t.title(),
-                t.subtitle(), t.lead(), t.sections(), t.closing(), List.of(), List.of(), null, null);
-        validate(content, parsed.lines());
-        return insert(content);
+        ArticleContent content = new ArticleContent(null, lang, state, new CategoryRef(null, t.category()), t.title(),
+                t.subtitle(), t.lead(), t.sections(), t.closing(), List.of(), List.of(), null, null, null);
+        validate(content, parsed.lines(), state == ArticleState.PUBLISHED);
+        return insert(content, state);
     }
 
-    /** Replaces the content of an article; the slug changes only when the body names another one. */
+    /**
+     * Replaces the content of an article; the slug changes only when the body names another one. The workflow
+     * (status, publication time) is not changed here: a body that names other values is refused.
+     */
     @Transactional
-    public Optional<Article> replace(UUID id, ArticleContent content) {
-        validate(content, Map.of());
-        // Locked, so that a concurrent DELETE either waits for this write or has already made it a 404.
+    public Optional<Article> replace(UUID id, ArticleContent content, VersionCheck check) {
+        validate(content, Map.of(), false);
+        return locked(id, check).map(article -> rewrite(article, content, RevisionAction.REPLACED));
+    }
+
+    /** Applies a JSON Merge Patch (RFC 7396) to the article as a read shows it, then stores it like a replace. */
+    @Transactional
+    public Optional<Article> patch(UUID id, JsonNode patch, VersionCheck check) throws JsonProcessingException {
+        Optional<Article> found = locked(id, check);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Article article = found.get();
+        JsonNode merged = MergePatch.apply(json.valueToTree(ArticleView.of(withTags(article), now())), patch);
+        ArticleContent content = json.treeToValue(merged, ArticleContent.class);
+        validate(content, Map.of(), false);
+        return Optional.of(rewrite(article, content, RevisionAction.PATCHED));
+    }
+
+    /**
+     * Publishes now, or at {@code at} (a future time schedules). A published article keeps its first publication time
+     * when it is published again after being taken back; one never published gets the present.
+     */
+    @Transactional
+    public Optional<Article> publish(UUID id, Optional<Instant> at, VersionCheck check) {
+        return locked(id, check).map(article -> {
+            Instant now = now();
+            ArticleState state = article.state(now);
+            if (state == ArticleState.PUBLISHED || state == ArticleState.ARCHIVED) {
+                throw illegalMove(article, now, "publish", state == ArticleState.PUBLISHED
+                        ? "It is already published; to move its publication time, unpublish it first."
+                        : "It is archived; bring it back to draft with /unpublish first.");
+            }
+            List<FieldError> missing = violations(contentOf(article, now), Publishable.class);
+            if (!missing.isEmpty()) {
+                throw new ArticleConflictException(ArticleConflictException.Reason.WORKFLOW,
+                        "The article cannot be published until it is complete: " + describe(missing), missing);
+            }
+            boolean wasPublic = Audience.PUBLIC.canSee(article, now);
+            Instant published = at.orElse(article.getPublishedAt() != null && !article.getPublishedAt().isAfter(now)
+                    ? article.getPublishedAt() : now);
+            article.move(ArticleStatus.PUBLISHED, published);
+            return recorded(article, published.isAfter(now) ? RevisionAction.SCHEDULED : RevisionAction.PUBLISHED,
+                    wasPublic, now);
+        });
+    }
+
+    /** Back to draft, from published, scheduled or archived; a publication time that had passed is kept. */
+    @Transactional
+    public Optional<Article> unpublish(UUID id, VersionCheck check) {
+        return locked(id, check).map(article -> {
+            Instant now = now();
+            if (article.getStatus() == ArticleStatus.DRAFT) {
+                throw illegalMove(article, now, "unpublish", "It is a draft already.");
+            }
+            boolean wasPublic = Audience.PUBLIC.canSee(article, now);
+            Instant published = article.getPublishedAt();
+            article.move(ArticleStatus.DRAFT, published != null && !published.isAfter(now) ? published : null);
+            return recorded(article, RevisionAction.UNPUBLISHED, wasPublic, now);
+        });
+    }
+
+    @Transactional
+    public Optional<Article> archive(UUID id, VersionCheck check) {
+        return locked(id, check).map(article -> {
+            Instant now = now();
+            if (article.getStatus() == ArticleStatus.ARCHIVED) {
+                throw illegalMove(article, now, "archive", "It is archived already.");
+            }
+            boolean wasPublic = Audience.PUBLIC.canSee(article, now);
+            article.move(ArticleStatus.ARCHIVED, article.getPublishedAt());
+            return recorded(article, RevisionAction.ARCHIVED, wasPublic, now);
+        });
+    }
+
+    /**
+     * Writes the content of revision {@code version} as a new version. Slug, language and workflow stay as they are
+     * now: a restore brings back what was written, not where the article stood.
+     */
+    @Transactional
+    public Optional<Article> restore(UUID id, int version, VersionCheck check) throws JsonProcessingException {
+        Optional<Article> found = locked(id, check);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Article article = found.get();
+        Revision revision = revisions.find(id, version).orElseThrow(() -> new RevisionNotFoundException(id, version));
+        ArticleContent old = json.readValue(revision.snapshot(), ArticleContent.class);
+        ArticleContent content = new ArticleContent(article.getSlug(), article.getLanguage(), null, old.category(),
+                old.title(), old.subtitle(), old.lead(), old.sections(), old.closing(), old.tags(), old.authors(),
+                old.image(), null, null);
+        validate(content, Map.of(), false);
+        return Optional.of(rewrite(article, content, RevisionAction.RESTORED));
+    }
+
+    @Transactional
+    public boolean delete(UUID id, VersionCheck check) {
+        return locked(id, check).map(article -> {
+            Instant now = now();
+            boolean wasPublic = Audience.PUBLIC.canSee(article, now);
+            articles.delete(article);
+            articles.flush();
+            changes.append(new ChangeLog.Write(article.getId(), article.getSlug(), article.getLanguage(),
+                    article.getVersion(), true, wasPublic, false, Optional.empty()));
+            return true;
+        }).orElse(false);
+    }
+
+    /** Revisions older than version {@code before} (all when empty), newest first; empty if there is no article. */
+    @Transactional
+    public Optional<List<Revision>> revisions(UUID id, Optional<Integer> before, int limit) {
+        return articles.findByIdOptional(id)
+                .map(a -> revisions.page(id, before.orElse(Integer.MAX_VALUE), limit));
+    }
+
+    @Transactional
+    public Optional<Revision> revision(UUID id, int version) {
+        return revisions.find(id, version);
+    }
+
+    /** The article, locked until the transaction ends, if it exists and is at a version {@code check} accepts. */
+    private Optional<Article> locked(UUID id, VersionCheck check) {
         Optional<Article> found = articles.findForUpdate(id);
         found.ifPresent(article -> {
-            String language = Languages.normalise(content.language()).orElseThrow();
-            String slug = article.getSlug();
-            if (content.slug() != null && !content.slug().equals(slug)) {
-                slug = requestedSlug(content.slug());
-            } else if (!language.equals(article.getLanguage())) {
-                slug = freeSlug(language, slug);
+            if (!check.accepts(article.getVersion())) {
+                throw new VersionMismatchException(article, now());
             }
-            if (!slug.equals(article.getSlug()) || !language.equals(article.getLanguage())) {
-                articles.lockSlug(language, slug);
-                if (articles.slugTaken(language, slug, id)) {
-                    throw new SlugTakenException(slug, language);
-                }
-                article.rename(slug, language);
-            }
-            article.write(content, statusOf(content), category(content.category()), tags(content.tagsOrEmpty()), now());
-            flush(article);
         });
         return found;
     }
 
-    @Transactional
-    public boolean delete(UUID id) {
-        return articles.delete("id", id) > 0;
+    /** The content part of a replace, patch or restore: everything but the workflow, which only transitions move. */
+    private Article rewrite(Article article, ArticleContent content, RevisionAction action) {
+        Instant now = now();
+        ArticleState state = article.state(now);
+        List<FieldError> workflow = new ArrayList<>();
+        if (content.status() != null && content.status().stored() != article.getStatus()) {
+            workflow.add(new FieldError("/status", "is " + state.wire() + "; change it with POST /api/v1/articles/"
+                    + article.getId() + "/publish, /unpublish or /archive"));
+        }
+        if (content.publishedAt() != null && !content.publishedAt().equals(article.getPublishedAt())) {
+            workflow.add(new FieldError("/publishedAt", "changes only with POST /api/v1/articles/" + article.getId()
+                    + "/publish (after /unpublish for a published article)"));
+        }
+        if (!workflow.isEmpty()) {
+            throw new ArticleConflictException(ArticleConflictException.Reason.WORKFLOW,
+                    "Replace and patch do not move an article in the workflow: " + describe(workflow), workflow);
+        }
+        if (content.translationOf() != null) {
+            throw new InvalidArticleException(List.of(new FieldError("/translationOf",
+                    "is set when an article is created only")));
+        }
+        if (article.getStatus() == ArticleStatus.PUBLISHED) {
+            List<FieldError> missing = violations(content, Publishable.class);
+            if (!missing.isEmpty()) {
+                throw new InvalidArticleException(missing);
+            }
+        }
+        boolean wasPublic = Audience.PUBLIC.canSee(article, now);
+        String language = Languages.normalise(content.language()).orElseThrow();
+        String slug = article.getSlug();
+        if (content.slug() != null && !content.slug().equals(slug)) {
+            slug = requestedSlug(content.slug());
+        } else if (!language.equals(article.getLanguage())) {
+            slug = freeSlug(language, slug);
+        }
+        if (!language.equals(article.getLanguage())) {
+            requireNoTranslationIn(article.getTranslationGroup(), language);
+        }
+        if (!slug.equals(article.getSlug()) || !language.equals(article.getLanguage())) {
+            articles.lockSlug(language, slug);
+            if (articles.slugTaken(language, slug, article.getId())) {
+                throw new SlugTakenException(slug, language);
+            }
+            articles.redirect(article.getLanguage(), article.getSlug(), article.getId());
+            articles.dropRedirect(language, slug, article.getId());
+            article.rename(slug, language);
+        }
+        article.write(content, category(content.category()), tags(content.tagsOrEmpty()));
+        return recorded(article, action, wasPublic, now);
     }
 
-    private Article insert(ArticleContent content) {
+    private Article insert(ArticleContent content, ArticleState state) {
         String language = Languages.normalise(content.language()).orElseThrow();
         UUID id = UUID.randomUUID();
+        Instant now = now();
+        Instant publishedAt = content.publishedAt();
+        if (state == ArticleState.SCHEDULED && (publishedAt == null || !publishedAt.isAfter(now))) {
+            throw new InvalidArticleException(List.of(new FieldError("/publishedAt",
+                    "must be in the future for a scheduled article")));
+        }
+        if (state == ArticleState.PUBLISHED && publishedAt == null) {
+            publishedAt = now;
+        }
+        Optional<Article> original = Optional.ofNullable(content.translationOf()).map(of -> articles.findByIdOptional(of)
+                .orElseThrow(() -> new InvalidArticleException(List.of(new FieldError("/translationOf",
+                        "no article has the id " + of)))));
+        original.ifPresent(o -> requireNoTranslationIn(o.getTranslationGroup(), language));
         String slug;
         if (content.slug() != null) {
             slug = requestedSlug(content.slug());
@@ -156,12 +388,59 @@ public class ArticleService {
             String base = Slugs.slugify(content.title());
             slug = freeSlug(language, base.isEmpty() ? "article" : base);
         }
-        Instant now = now();
         Article article = new Article(id, slug, language, now);
-        article.write(content, statusOf(content), category(content.category()), tags(content.tagsOrEmpty()), now);
+        original.ifPresent(o -> article.joinTranslations(o.getTranslationGroup()));
+        article.move(state.stored(), publishedAt);
+        article.write(content, category(content.category()), tags(content.tagsOrEmpty()));
         articles.persist(article);
+        return recorded(article, RevisionAction.CREATED, false, now);
+    }
+
+    /** One language per story: refuses a second article in {@code language} in the translation group. */
+    private void requireNoTranslationIn(UUID group, String language) {
+        articles.lockSlug("translation " + group, language);
+        if (articles.translationExists(group, language)) {
+            throw new ArticleConflictException(ArticleConflictException.Reason.TRANSLATION_EXISTS,
+                    "The story already has an article in language '" + language + "'.",
+                    List.of(new FieldError("/language", "already has an article in this story")));
+        }
+    }
+
+    /** Ends a write: a new version, its revision and its entries in the change feed (appended last, see ChangeLog). */
+    private Article recorded(Article article, RevisionAction action, boolean wasPublic, Instant now) {
+        article.stamp(now);
         flush(article);
+        withTags(article);
+        revisions.insert(new Revision(article.getId(), article.getVersion(), action, caller.actor(), now,
+                snapshot(article, now)));
+        boolean scheduled = article.state(now) == ArticleState.SCHEDULED;
+        changes.append(new ChangeLog.Write(article.getId(), article.getSlug(), article.getLanguage(),
+                article.getVersion(), false, wasPublic, Audience.PUBLIC.canSee(article, now),
+                scheduled ? Optional.of(article.getPublishedAt()) : Optional.empty()));
         return article;
+    }
+
+    private String snapshot(Article article, Instant now) {
+        try {
+            return json.writeValueAsString(ArticleView.of(article, now));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an article always serialises", e);
+        }
+    }
+
+    /** The article as a client would write it back: its view, read as input. */
+    private ArticleContent contentOf(Article article, Instant now) {
+        return json.convertValue(ArticleView.of(withTags(article), now), ArticleContent.class);
+    }
+
+    private static ArticleConflictException illegalMove(Article article, Instant now, String move, String why) {
+        return new ArticleConflictException(ArticleConflictException.Reason.WORKFLOW,
+                "A " + article.state(now).wire() + " article cannot be sent to /" + move + ". " + why,
+                List.of(new FieldError("/status", "is " + article.state(now).wire())));
+    }
+
+    private static String describe(List<FieldError> errors) {
+        return String.join("; ", errors.stream().map(e -> e.pointer() + " " + e.detail()).toList());
     }
 
     /** Flushes now, so that a slug taken by a concurrent writer is reported as such rather than as a failure. */
@@ -223,13 +502,10 @@ public class ArticleService {
         return tags.findOrCreateAll(bySlug);
     }
 
-    private static ArticleStatus statusOf(ArticleContent content) {
-        return content.status() == null ? ArticleStatus.DRAFT : content.status();
-    }
-
     /** Bean Validation plus the rules it cannot express; {@code lines} adds the source line for imported text. */
-    private void validate(ArticleContent content, Map<String, Integer> lines) {
-        List<FieldError> errors = new ArrayList<>(Violations.toFieldErrors(validator.validate(content)));
+    private void validate(ArticleContent content, Map<String, Integer> lines, boolean publishable) {
+        List<FieldError> errors = new ArrayList<>(publishable ? violations(content, Default.class, Publishable.class)
+                : violations(content, Default.class));
         if (content.language() != null && !content.language().isBlank()
                 && Languages.normalise(content.language()).isEmpty()) {
             errors.add(new FieldError("/language", "must be a BCP 47 language tag such as ar, en or en-GB"));
@@ -257,6 +533,10 @@ public class ArticleService {
                     .map(e -> new FieldError(e.pointer(), e.detail(), e.line() != null ? e.line() : lineOf(e.pointer(), lines)))
                     .toList());
         }
+    }
+
+    private List<FieldError> violations(ArticleContent content, Class<?>... groups) {
+        return Violations.toFieldErrors(validator.validate(content, groups));
     }
 
     private static Integer lineOf(String pointer, Map<String, Integer> lines) {

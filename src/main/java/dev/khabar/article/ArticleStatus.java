@@ -3,14 +3,15 @@ package dev.khabar.article;
 import java.util.Arrays;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
-/** Where an article stands in the editorial workflow. */
+/**
+ * The stored workflow status. What a reader is shown is an {@link ArticleState}: a published article whose publication
+ * time is still ahead is shown as scheduled.
+ */
 public enum ArticleStatus {
     DRAFT,
-    PUBLISHED;
+    PUBLISHED,
+    ARCHIVED;
 
-    @JsonValue
     public String wire() {
         return name().toLowerCase();
     }

@@ -24,6 +24,18 @@ public interface ContentConfig {
     @WithDefault("3s")
     Duration searchTimeout();
 
+    /** Refuse writes without {@code If-Match} (428), so that no client can overwrite a change it has not seen. */
+    @WithDefault("false")
+    boolean requireIfMatch();
+
+    /** How long shared caches and browsers may keep published content ({@code max-age}). */
+    @WithDefault("60s")
+    Duration cacheMaxAge();
+
+    /** How long after that a cache may still serve it while it fetches a fresh copy ({@code stale-while-revalidate}). */
+    @WithDefault("300s")
+    Duration cacheStaleWhileRevalidate();
+
     /** Where the embedded PostgreSQL keeps its data, relative to the working directory. */
     @WithDefault("data/postgres")
     String embeddedDatabaseDir();

@@ -12,8 +12,14 @@ public final class Links {
 
     /** Adds {@code Link: <this request with cursor=next>; rel="next"} when there is a next page. */
     public static Response.ResponseBuilder next(Response.ResponseBuilder response, UriInfo uri, String nextCursor) {
+        return next(response, uri, "cursor", nextCursor);
+    }
+
+    /** Adds {@code Link: <this request with parameter=next>; rel="next"} when there is a next page. */
+    public static Response.ResponseBuilder next(Response.ResponseBuilder response, UriInfo uri, String parameter,
+            String nextCursor) {
         if (nextCursor != null) {
-            response.header(HttpHeaders.LINK, "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor)
+            response.header(HttpHeaders.LINK, "<" + uri.getRequestUriBuilder().replaceQueryParam(parameter, nextCursor)
                     .build() + ">; rel=\"next\"");
         }
         return response;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,6 +82,21 @@ public final class Params {
         }
         return Optional.of(Languages.normalise(lang).orElseThrow(() -> ProblemException.badParameter("lang",
                 "must be a BCP 47 language tag such as ar, en or en-GB.")));
+    }
+
+    /**
+     * The language ranges of an {@code Accept-Language} header, most preferred first; a header that cannot be parsed
+     * is ignored, as RFC 9110 allows.
+     */
+    public static List<Locale.LanguageRange> languageRanges(String header) {
+        if (header == null || header.isBlank() || header.length() > MAX_VALUE_LENGTH) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     /** An article id; anything that is not a UUID cannot name an article, so it is a 404 like any unknown id. */

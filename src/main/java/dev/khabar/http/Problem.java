@@ -19,7 +19,9 @@ public record Problem(
         @Schema(description = "The request path that produced the problem.", examples = "/api/v1/articles")
         String instance,
         @Schema(description = "For validation problems: every field or parameter at fault.") List<Problem.Error> errors,
-        @Schema(description = "For conflicts on a slug: the slug asked for.") String slug) {
+        @Schema(description = "For conflicts on a slug: the slug asked for.") String slug,
+        @Schema(description = "For a failed If-Match (412): the article's version now; its ETag is in the `ETag` "
+                + "header.", examples = "7") Integer currentVersion) {
 
     /** One field at fault: a JSON Pointer into the body, or a query parameter; for imported text, also the line. */
     @Schema(name = "ProblemError")

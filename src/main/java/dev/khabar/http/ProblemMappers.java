@@ -66,7 +66,7 @@ public class ProblemMappers {
         Problem problem = Problems.problem(409, ProblemTypes.SLUG_TAKEN, "Slug already in use", e.getMessage(),
                 request.path(), List.of(new Problem.Error("/slug", null, null, "already used in language " + e.language())));
         return Problems.response(new Problem(problem.type(), problem.title(), 409, problem.detail(), problem.instance(),
-                problem.errors(), e.slug())).build();
+                problem.errors(), e.slug(), null)).build();
     }
 
     @ServerExceptionMapper

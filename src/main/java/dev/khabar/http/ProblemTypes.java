@@ -14,6 +14,10 @@ public final class ProblemTypes {
     public static final String INTERNAL = "urn:khabar:problem:internal";
     public static final String UNAVAILABLE = "urn:khabar:problem:unavailable";
     public static final String SEARCH_TIMEOUT = "urn:khabar:problem:search-timeout";
+    public static final String WORKFLOW = "urn:khabar:problem:workflow";
+    public static final String TRANSLATION_EXISTS = "urn:khabar:problem:translation-exists";
+    public static final String VERSION_MISMATCH = "urn:khabar:problem:version-mismatch";
+    public static final String IF_MATCH_REQUIRED = "urn:khabar:problem:if-match-required";
 
     private ProblemTypes() {
     }

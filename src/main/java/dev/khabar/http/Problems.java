@@ -34,7 +34,8 @@ public final class Problems {
 
     public static Problem problem(int status, String type, String title, String detail, String instance,
             List<Problem.Error> errors) {
-        return new Problem(type, title, status, detail, instance, errors == null || errors.isEmpty() ? null : errors, null);
+        return new Problem(type, title, status, detail, instance, errors == null || errors.isEmpty() ? null : errors, null,
+                null);
     }
 
     public static Response.ResponseBuilder response(Problem problem) {

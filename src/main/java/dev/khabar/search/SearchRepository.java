@@ -20,6 +20,7 @@ import jakarta.persistence.Query;
 
 import dev.khabar.article.Audience;
 import dev.khabar.article.LanguageMatch;
+import dev.khabar.db.SqlValues;
 
 /**
  * The search SQL: ranked keyset pages over the GIN index of published articles, a bounded count, and trigram
@@ -77,9 +78,10 @@ public class SearchRepository {
         sql.append(" order by rank desc, published_at desc, id desc limit :limit");
         params.put("limit", filter.limit() + 1);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(sql.toString()), params).getResultList();
+        List<Object[]> rows = SqlValues.bind(em.createNativeQuery(sql.toString()), params).getResultList();
         long candidates = rows.isEmpty() ? 0 : ((Number) rows.get(0)[3]).longValue();
-        return new Page(rows.stream().map(r -> new Ranked((UUID) r[0], ((Number) r[1]).floatValue(), toInstant(r[2])))
+        return new Page(rows.stream()
+                .map(r -> new Ranked((UUID) r[0], ((Number) r[1]).floatValue(), SqlValues.instant(r[2])))
                 .toList(), candidates);
     }
 
@@ -97,7 +99,8 @@ public class SearchRepository {
         }
         Where where = where(filter);
         @SuppressWarnings("unchecked")
-        List<String> plan = bind(em.createNativeQuery("explain select 1 " + where.sql), where.params).getResultList();
+        List<String> plan = SqlValues.bind(em.createNativeQuery("explain select 1 " + where.sql), where.params)
+                .getResultList();
         Matcher rows = PLAN_ROWS.matcher(plan.isEmpty() ? "" : plan.get(0));
         long estimate = rows.find() ? Long.parseLong(rows.group(1)) : 0;
         return new Total(Math.max(estimate, CANDIDATES), true);
@@ -122,7 +125,7 @@ public class SearchRepository {
             LanguageMatch.bind(params, lang);
             return " and " + LanguageMatch.condition("a");
         }).orElse("");
-        List<Suggestion> found = new ArrayList<>(suggestions(bind(em.createNativeQuery("""
+        List<Suggestion> found = new ArrayList<>(suggestions(SqlValues.bind(em.createNativeQuery("""
                 select a.id, a.slug, a.title, a.language from article a
                 where %s and (a.search_title like :starts or a.search_title like :wordStarts)
                 order by a.listed_at desc, a.id desc limit :limit""".formatted(filter)), params)));
@@ -133,7 +136,7 @@ public class SearchRepository {
             params.put("q", normalised);
             params.put("limit", limit * 2);
             Set<UUID> seen = found.stream().map(Suggestion::id).collect(Collectors.toSet());
-            suggestions(bind(em.createNativeQuery("""
+            suggestions(SqlValues.bind(em.createNativeQuery("""
                     select a.id, a.slug, a.title, a.language from article a
                     where %s and :q <%% a.search_title
                     order by word_similarity(:q, a.search_title) desc, a.listed_at desc, a.id limit :limit""".formatted(
@@ -180,20 +183,5 @@ public class SearchRepository {
             params.put("publishedBefore", before);
         });
         return new Where(sql.toString(), params);
-    }
-
-    private static Query bind(Query query, Map<String, Object> params) {
-        params.forEach(query::setParameter);
-        return query;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

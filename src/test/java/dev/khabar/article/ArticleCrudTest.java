@@ -155,9 +155,8 @@ class ArticleCrudTest {
         String id = create(body);
         editor().get("/api/v1/articles/" + id).then().body("publishedAt", nullValue());
 
-        body.put("status", "published");
-        editor().contentType(ContentType.JSON).body(body).put("/api/v1/articles/" + id).then().statusCode(200)
-                .body("publishedAt", org.hamcrest.Matchers.notNullValue());
+        editor().post("/api/v1/articles/" + id + "/publish").then().statusCode(200)
+                .body("status", equalTo("published"), "publishedAt", org.hamcrest.Matchers.notNullValue());
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200);
     }
 }

@@ -178,7 +178,7 @@ class ArticleListTest {
         for (String[] bad : new String[][] { { "limit=abc", "limit" }, { "limit=0", "limit" }, { "limit=101", "limit" },
                 { "limit=5000", "limit" }, { "publishedAfter=yesterday", "publishedAfter" },
                 { "publishedBefore=2026-13-45", "publishedBefore" }, { "cursor=bm90LWEtY3Vyc29y", "cursor" },
-                { "status=archived", "status" }, { "lang=12", "lang" }, { "fields=title,nope", "fields" } }) {
+                { "status=deleted", "status" }, { "lang=12", "lang" }, { "fields=title,nope", "fields" } }) {
             anonymous().get("/api/v1/articles?" + bad[0]).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:khabar:problem:invalid-parameter"),

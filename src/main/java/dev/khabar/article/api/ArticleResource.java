@@ -1,7 +1,9 @@
 package dev.khabar.article.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,10 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -38,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.khabar.access.Caller;
@@ -45,22 +49,25 @@ import dev.khabar.article.Article;
 import dev.khabar.article.ArticleContent;
 import dev.khabar.article.ArticleFilter;
 import dev.khabar.article.ArticleService;
-import dev.khabar.article.ArticleStatus;
+import dev.khabar.article.ArticleState;
+import dev.khabar.article.VersionCheck;
 import dev.khabar.article.Cursor;
+import dev.khabar.article.Dates;
+import dev.khabar.article.FieldError;
+import dev.khabar.article.InvalidArticleException;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
 import dev.khabar.http.Links;
 import dev.khabar.http.Params;
-import dev.khabar.text.SeedLayout;
 
 /** HTTP for articles: translates requests to {@link ArticleService} calls and results to representations. */
 @Path("/api/v1/articles")
-@Tag(name = "Articles", description = "Structured news articles: create, import, read, list, replace, delete.")
+@Tag(name = "Articles", description = "Structured news articles: create, import, read, list, replace, patch, delete, "
+        + "and move through the workflow (publish, schedule, unpublish, archive).")
 public class ArticleResource {
 
-    static final String TEXT_UTF8 = MediaType.TEXT_PLAIN + ";charset=utf-8";
-    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
-            MediaType.TEXT_PLAIN_TYPE).build();
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String VARY_ARTICLE = HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION;
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
@@ -70,6 +77,8 @@ public class ArticleResource {
     Caller caller;
     @Inject
     ObjectMapper json;
+    @Inject
+    Representations http;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -117,10 +126,10 @@ public class ArticleResource {
             @Parameter(description = "BCP 47 language tag. Without it, Arabic script in the title means `ar`; other "
                     + "text must name its language.", example = "en") @QueryParam("lang") String lang,
             @Context UriInfo uri) {
-        ArticleStatus articleStatus = status == null || status.isBlank() ? ArticleStatus.DRAFT
-                : ArticleStatus.fromWire(status.strip()).orElseThrow(
-                        () -> ProblemException.badParameter("status", "must be draft or published."));
-        return created(articles.importText(text == null ? "" : text, Params.language(lang), articleStatus), uri);
+        ArticleState state = status == null || status.isBlank() ? ArticleState.DRAFT
+                : ArticleState.fromWire(status.strip()).filter(s -> s == ArticleState.DRAFT || s == ArticleState.PUBLISHED)
+                        .orElseThrow(() -> ProblemException.badParameter("status", "must be draft or published."));
+        return created(articles.importText(text == null ? "" : text, Params.language(lang), state), uri);
     }
 
     @GET
@@ -129,14 +138,21 @@ public class ArticleResource {
             description = "Keyset-paged: follow `nextCursor` (or the `Link: rel=\"next\"` header) until it is null; "
                     + "a walk visits every article once, even while articles are added. Anonymous callers see "
                     + "published articles only. Items are teasers (no `sections`, no `closing`) unless `fields` says "
-                    + "otherwise.")
+                    + "otherwise. Conditional: `If-None-Match` with the page's `ETag`, or `If-Modified-Since`, answers 304 "
+                    + "while nothing the caller can list has changed.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Parameter(ref = "IfNoneMatch")
+    @Parameter(ref = "IfModifiedSince")
     @APIResponse(responseCode = "200", description = "A page of articles.",
-            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when another page follows.",
+            headers = { @Header(name = "Link", description = "`<url>; rel=\"next\"` when another page follows.",
                     schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", ref = "ETag"), @Header(name = "Last-Modified", ref = "LastModified"),
+                    @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Surrogate-Key", ref = "SurrogateKey") },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class),
                     examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicPage")))
+    @APIResponse(responseCode = "304", ref = "#/components/responses/NotModified")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidParameter")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
@@ -148,7 +164,8 @@ public class ArticleResource {
             @Parameter(description = "BCP 47 language tag; a primary tag also matches its regional variants.",
                     example = "ar") @QueryParam("lang") String lang,
             @Parameter(description = "Workflow status; anything but `published` needs a token.",
-                    schema = @Schema(enumeration = { "draft", "published" })) @QueryParam("status") String status,
+                    schema = @Schema(enumeration = { "draft", "scheduled", "published", "archived" }))
+            @QueryParam("status") String status,
             @Parameter(description = "Published at or after this time (RFC 3339 date-time or date), inclusive.",
                     example = "2026-11-01T00:00:00Z") @QueryParam("publishedAfter") String publishedAfter,
             @Parameter(description = "Published before this time (RFC 3339 date-time or date), exclusive.",
@@ -157,10 +174,11 @@ public class ArticleResource {
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        Optional<ArticleStatus> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> ArticleStatus
-                .fromWire(s.strip()).orElseThrow(() -> ProblemException.badParameter("status", "must be draft or published.")));
-        if (wanted.isPresent() && wanted.get() != ArticleStatus.PUBLISHED) {
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Optional<ArticleState> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> ArticleState
+                .fromWire(s.strip()).orElseThrow(() -> ProblemException.badParameter("status",
+                        "must be " + ArticleState.WIRE_VALUES + ".")));
+        if (wanted.isPresent() && wanted.get() != ArticleState.PUBLISHED) {
             caller.requireEditorial("Listing articles with status=" + status);
         }
         Optional<Cursor> after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(c -> Cursor.decode(c)
@@ -171,9 +189,10 @@ public class ArticleResource {
         Fields selected = Fields.parse(fields, Fields.TEASER);
         ArticleService.Page page = articles.list(filter, caller.audience());
         String next = page.next().map(Cursor::encode).orElse(null);
-        return Links.next(Response.ok(new PageBody(
-                page.items().stream().map(a -> selected.apply(ArticleView.of(a), json)).toList(), next)), uri, next)
-                .build();
+        Instant now = Instant.now();
+        PageBody body = new PageBody(page.items().stream().map(a -> selected.apply(ArticleView.of(a, now), json)).toList(),
+                next);
+        return Links.next(http.collection(body, page.lastModified(), headers), uri, next).build();
     }
 
     /** The serialised form of {@link ArticlePage} when items carry selected fields only. */
@@ -182,35 +201,45 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
-    @Produces({ MediaType.APPLICATION_JSON, TEXT_UTF8 })
+    @Produces({ MediaType.APPLICATION_JSON, Representations.TEXT_UTF8 })
     @Operation(operationId = "getArticle", summary = "Read an article by id",
             description = "JSON by default; `Accept: text/plain` gives the article in the editors' text layout. "
-                    + "Anonymous callers get 404 for an article that is not published.")
+                    + "Anonymous callers get 404 for an article that is not published (or not yet: a scheduled "
+                    + "article appears by itself when its time comes). Conditional: `If-None-Match` with the `ETag`, "
+                    + "or `If-Modified-Since`, answers 304 while the client's copy is current.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Parameter(ref = "IfNoneMatch")
+    @Parameter(ref = "IfModifiedSince")
     @APIResponse(responseCode = "200", ref = "#/components/responses/Article")
+    @APIResponse(responseCode = "304", ref = "#/components/responses/NotModified")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidParameter")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     public Response get(@Parameter(description = "Article id (UUID); anything else is a 404.",
             example = "0b6f1f7e-3c1e-4d4a-9a57-2f0c6f3f2a10") @PathParam("id") String id,
-            @Parameter(ref = "fields") @QueryParam("fields") String fields, @Context Request request) {
+            @Parameter(ref = "fields") @QueryParam("fields") String fields, @Context HttpHeaders headers) {
         Article article = Params.uuid(id).flatMap(uuid -> articles.find(uuid, caller.audience()))
                 .orElseThrow(() -> notFound(id));
-        return represent(article, fields, request);
+        return http.article(article, fields, headers, VARY_ARTICLE);
     }
 
     @GET
     @Path("/slug/{slug}")
-    @Produces({ MediaType.APPLICATION_JSON, TEXT_UTF8 })
+    @Produces({ MediaType.APPLICATION_JSON, Representations.TEXT_UTF8 })
     @Operation(operationId = "getArticleBySlug", summary = "Read an article by slug",
             description = "The slug may be sent percent-encoded (`/slug/%D8%AA%D8%B5...`) or as is; it is "
-                    + "normalised to NFC. A slug is unique per language: give `lang` to choose; without it, the "
-                    + "article that took the slug first is returned.")
+                    + "normalised to NFC. A slug is unique per language: `lang` chooses; without it, `Accept-Language` "
+                    + "does, else the article that took the slug first is returned. An old slug (changed by an "
+                    + "editor) answers 308 to the current one. Conditional like a read by id.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Parameter(ref = "IfNoneMatch")
+    @Parameter(ref = "IfModifiedSince")
     @APIResponse(responseCode = "200", ref = "#/components/responses/Article")
+    @APIResponse(responseCode = "304", ref = "#/components/responses/NotModified")
+    @APIResponse(responseCode = "308", ref = "#/components/responses/SlugMoved")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidParameter")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
@@ -218,10 +247,52 @@ public class ArticleResource {
     public Response getBySlug(@Parameter(description = "Article slug.", example = "تصاعد-الأزمة-الدبلوماسية-بين-روسيا-وأذربيجان")
             @PathParam("slug") String slug,
             @Parameter(description = "BCP 47 language tag of the article.", example = "ar") @QueryParam("lang") String lang,
-            @Parameter(ref = "fields") @QueryParam("fields") String fields, @Context Request request) {
-        Article article = articles.findBySlug(slug, Params.language(lang), caller.audience())
+            @Parameter(ref = "fields") @QueryParam("fields") String fields,
+            @Parameter(description = "Preferred languages (RFC 9110), used when several languages share the slug and "
+                    + "`lang` is not given.", example = "ar, en;q=0.5") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+            String acceptLanguage,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        Optional<String> language = Params.language(lang);
+        List<Locale.LanguageRange> preferred = language.isPresent() ? List.of() : Params.languageRanges(acceptLanguage);
+        String vary = language.isPresent() ? VARY_ARTICLE : VARY_ARTICLE + ", " + HttpHeaders.ACCEPT_LANGUAGE;
+        Optional<Article> found = articles.findBySlug(slug, language, preferred, caller.audience());
+        if (found.isPresent()) {
+            return http.article(found.get(), fields, headers, vary);
+        }
+        Article moved = articles.findMovedSlug(slug, language, preferred, caller.audience())
                 .orElseThrow(() -> ProblemException.notFound("No article has the slug '" + slug + "'."));
-        return represent(article, fields, request);
+        URI location = uri.getRequestUriBuilder().replacePath(uri.getBaseUriBuilder().path(ArticleResource.class)
+                .path("slug").path(moved.getSlug()).build().getRawPath())
+                .replaceQueryParam("lang", moved.getLanguage()).build();
+        return Response.status(308).location(location).header(HttpHeaders.CACHE_CONTROL, http.cacheControl())
+                .header(HttpHeaders.VARY, vary).build();
+    }
+
+    @GET
+    @Path("/{id}/translations")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listTranslations", summary = "The article in other languages",
+            description = "The other articles of the same story (linked with `translationOf` when created), as "
+                    + "teasers in language order. Anonymous callers see published ones only.")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Parameter(ref = "IfNoneMatch")
+    @APIResponse(responseCode = "200", description = "The translations, possibly none.",
+            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl") },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleList.class)))
+    @APIResponse(responseCode = "304", ref = "#/components/responses/NotModified")
+    @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
+    public Response translations(@Parameter(description = "Article id (UUID).") @PathParam("id") String id,
+            @Parameter(ref = "fields") @QueryParam("fields") String fields, @Context HttpHeaders headers) {
+        Fields selected = Fields.parse(fields, Fields.TEASER);
+        List<Article> found = Params.uuid(id).flatMap(uuid -> articles.translations(uuid, caller.audience()))
+                .orElseThrow(() -> notFound(id));
+        Instant now = Instant.now();
+        return http.collection(new ListBody(found.stream().map(a -> selected.apply(ArticleView.of(a, now), json)).toList()),
+                found.stream().map(a -> a.lastModified(now)).max(Instant::compareTo), headers).build();
     }
 
     @PUT
@@ -230,56 +301,180 @@ public class ArticleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceArticle", summary = "Replace an article",
             description = "Takes the whole article, for instance the body a read returned, as is: read-only fields "
-                    + "are ignored. The slug is kept unless the body names another one.")
+                    + "are ignored. The slug is kept unless the body names another one; the old slug then answers "
+                    + "308 to the new one. `status` and `publishedAt` change through the transitions only: other "
+                    + "values than the stored ones are refused with 409. Send the `ETag` of your copy as `If-Match`: "
+                    + "if the article changed meanwhile, the answer is 412 and nothing is written.")
     @SecurityRequirement(name = "bearer")
+    @Parameter(ref = "IfMatch")
     @RequestBody(ref = "#/components/requestBodies/Article")
-    @APIResponse(responseCode = "200", description = "The article as stored now.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class),
-                    examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticle")))
+    @APIResponse(responseCode = "200", ref = "#/components/responses/Written")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidArticle")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @APIResponse(responseCode = "409", ref = "#/components/responses/SlugTaken")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
-    public ArticleView replace(@Parameter(description = "Article id (UUID).") @PathParam("id") String id,
-            ArticleContent content) {
+    @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
+    public Response replace(@Parameter(description = "Article id (UUID).") @PathParam("id") String id,
+            ArticleContent content, @Context HttpHeaders headers) {
         requireBody(content);
         UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
-        return articles.replace(uuid, content).map(ArticleView::of).orElseThrow(() -> notFound(id));
+        return written(articles.replace(uuid, content, http.ifMatch(headers, uuid)), id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "patchArticle", summary = "Change some fields of an article",
+            description = "A JSON Merge Patch (RFC 7396) on the article as a read shows it: members replace, `null` "
+                    + "removes (a draft may lose its subtitle, lead or closing), objects merge, arrays (sections, tags, "
+                    + "authors) are replaced whole. The result must be a valid article. Same rules as a replace for "
+                    + "slug, workflow and `If-Match`.")
+    @SecurityRequirement(name = "bearer")
+    @Parameter(ref = "IfMatch")
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Members of the article to change."),
+            examples = {
+                    @ExampleObject(name = "arabic", summary = "A new title and tags",
+                            value = "{\"title\": \"موسكو تدعو باكو إلى إعادة العلاقات\", \"tags\": [\"روسيا\", \"أذربيجان\"]}"),
+                    @ExampleObject(name = "english", summary = "Drop the image",
+                            value = "{\"image\": null}") }))
+    @APIResponse(responseCode = "200", ref = "#/components/responses/Written")
+    @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidArticle")
+    @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
+    public Response patch(@Parameter(description = "Article id (UUID).") @PathParam("id") String id, JsonNode patch,
+            @Context HttpHeaders headers) throws JsonProcessingException {
+        requireBody(patch);
+        UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
+        return written(articles.patch(uuid, patch, http.ifMatch(headers, uuid)), id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteArticle", summary = "Delete an article")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article",
+            description = "Deletes the article, its revisions and its old slugs; the change feed keeps a tombstone. "
+                    + "Honours `If-Match`.")
     @SecurityRequirement(name = "bearer")
+    @Parameter(ref = "IfMatch")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    public Response delete(@Parameter(description = "Article id (UUID).") @PathParam("id") String id) {
+    @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
+    public Response delete(@Parameter(description = "Article id (UUID).") @PathParam("id") String id,
+            @Context HttpHeaders headers) {
         UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
-        if (!articles.delete(uuid)) {
+        if (!articles.delete(uuid, http.ifMatch(headers, uuid))) {
             throw notFound(id);
         }
         return Response.noContent().build();
     }
 
-    private Response represent(Article article, String fields, Request request) {
-        Variant variant = request.selectVariant(VARIANTS);
-        if (variant != null && MediaType.TEXT_PLAIN_TYPE.isCompatible(variant.getMediaType())) {
-            return Response.ok(SeedLayout.render(article.structuredText()), TEXT_UTF8)
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
-        }
-        Fields selected = Fields.parse(fields, Fields.EVERY);
-        ArticleView view = ArticleView.of(article);
-        return Response.ok(selected.isAll() ? view : selected.apply(view, json), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    @POST
+    @Path("/{id}/publish")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "publishArticle", summary = "Publish or schedule an article",
+            description = "From draft or scheduled. Without a body (or without `publishedAt`) the article is published "
+                    + "now, or at its first publication time if it had been published before; a future `publishedAt` "
+                    + "schedules it: it turns visible by itself at that time. The article must be complete (subtitle, "
+                    + "lead and closing): else 409 listing what is missing. A published article is unpublished "
+                    + "first to move its time; an archived one goes back to draft with /unpublish.")
+    @SecurityRequirement(name = "bearer")
+    @Parameter(ref = "IfMatch")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PublishRequest.class),
+            examples = @ExampleObject(name = "schedule", value = "{\"publishedAt\": \"2026-12-01T06:00:00Z\"}")))
+    @APIResponse(responseCode = "200", ref = "#/components/responses/Written")
+    @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidArticle")
+    @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
+    public Response publish(@Parameter(description = "Article id (UUID).") @PathParam("id") String id,
+            PublishRequest body, @Context HttpHeaders headers) {
+        UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
+        Optional<Instant> at = Optional.ofNullable(body).map(PublishRequest::publishedAt);
+        at.filter(t -> !Dates.inRange(t)).ifPresent(t -> {
+            throw new InvalidArticleException(List.of(new FieldError("/publishedAt", "must be between the years 1 and 9999")));
+        });
+        return written(articles.publish(uuid, at, http.ifMatch(headers, uuid)), id);
     }
 
-    private static Response created(Article article, UriInfo uri) {
+    @POST
+    @Path("/{id}/unpublish")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft",
+            description = "From published, scheduled or archived. Anonymous readers no longer see it; the change feed "
+                    + "tells them to drop it.")
+    @SecurityRequirement(name = "bearer")
+    @Parameter(ref = "IfMatch")
+    @APIResponse(responseCode = "200", ref = "#/components/responses/Written")
+    @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
+    public Response unpublish(@Parameter(description = "Article id (UUID).") @PathParam("id") String id,
+            @Context HttpHeaders headers) {
+        UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
+        return written(articles.unpublish(uuid, http.ifMatch(headers, uuid)), id);
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "archiveArticle", summary = "Archive an article",
+            description = "From draft, scheduled or published: kept, with its history, but shown to nobody without a "
+                    + "key.")
+    @SecurityRequirement(name = "bearer")
+    @Parameter(ref = "IfMatch")
+    @APIResponse(responseCode = "200", ref = "#/components/responses/Written")
+    @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
+    public Response archive(@Parameter(description = "Article id (UUID).") @PathParam("id") String id,
+            @Context HttpHeaders headers) {
+        UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
+        return written(articles.archive(uuid, http.ifMatch(headers, uuid)), id);
+    }
+
+    /** The body of {@code /publish}. */
+    @Schema(name = "PublishRequest")
+    public record PublishRequest(
+            @Schema(description = "When to publish, RFC 3339; in the future, the article is scheduled.",
+                    examples = "2026-12-01T06:00:00Z") Instant publishedAt) {
+    }
+
+    /** A list without pages. */
+    @Schema(name = "ArticleList")
+    public record ArticleList(List<ArticleView> items) {
+    }
+
+    record ListBody(List<?> items) {
+    }
+
+    private Response written(Optional<Article> article, String id) {
+        return http.written(Response.ok(), article.orElseThrow(() -> notFound(id))).build();
+    }
+
+    private Response created(Article article, UriInfo uri) {
         URI location = uri.getBaseUriBuilder().path(ArticleResource.class).path(article.getId().toString()).build();
-        return Response.created(location).entity(ArticleView.of(article)).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return http.written(Response.created(location), article).build();
     }
 
     private static void requireBody(Object body) {
@@ -289,7 +484,7 @@ public class ArticleResource {
         }
     }
 
-    private static ProblemException notFound(String id) {
+    static ProblemException notFound(String id) {
         return ProblemException.notFound("No article has the id '" + id + "'.");
     }
 }

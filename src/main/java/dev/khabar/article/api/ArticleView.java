@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.khabar.article.Article;
-import dev.khabar.article.ArticleStatus;
+import dev.khabar.article.ArticleState;
 import dev.khabar.article.Byline;
 import dev.khabar.article.CategoryRef;
 import dev.khabar.article.Image;
@@ -24,7 +24,9 @@ public record ArticleView(
         @Schema(description = "BCP 47 language tag.", examples = "ar") String language,
         @Schema(description = "Text direction, derived from the language.", enumeration = { "rtl", "ltr" }, examples = "rtl")
         String direction,
-        @Schema(enumeration = { "draft", "published" }) ArticleStatus status,
+        @Schema(description = "Where the article stands in the workflow: `scheduled` is published with a publication time "
+                + "still ahead; it turns `published` by itself.",
+                enumeration = { "draft", "scheduled", "published", "archived" }) ArticleState status,
         CategoryRef category,
         @Schema(examples = "تصاعد الأزمة الدبلوماسية بين روسيا وأذربيجان وموسكو تدعو لإعادة العلاقات") String title,
         String subtitle,
@@ -44,8 +46,9 @@ public record ArticleView(
         @Schema(description = "max(1, ceil(wordCount / reading speed of the language)); speeds from the IReST study "
                 + "(Arabic 138, English 228 words per minute).", examples = "4") int readingTimeMinutes) {
 
-    public static ArticleView of(Article a) {
-        return new ArticleView(a.getId(), a.getSlug(), a.getLanguage(), a.direction(), a.getStatus(),
+    /** The article as it reads at {@code now} (its status depends on the time: see {@link ArticleState}). */
+    public static ArticleView of(Article a, Instant now) {
+        return new ArticleView(a.getId(), a.getSlug(), a.getLanguage(), a.direction(), a.state(now),
                 new CategoryRef(a.getCategory().getSlug(), a.getCategory().getName()), a.getTitle(), a.getSubtitle(),
                 a.getLead(), a.getSections(), a.getClosing(), a.getTags().stream().map(Tag::getName).toList(),
                 a.getAuthors(), a.getImage(), a.getPublishedAt(), a.getCreatedAt(), a.getUpdatedAt(), a.getVersion(),

@@ -1,11 +1,13 @@
 package dev.khabar.article.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +51,13 @@ public final class Fields {
             asked.add(field);
         }
         return new Fields(asked);
+    }
+
+    /** Names this selection in entity tags: a checksum of the selected members, in contract order. */
+    String key() {
+        CRC32 crc = new CRC32();
+        ALL.stream().filter(selected::contains).forEach(f -> crc.update((f + ',').getBytes(StandardCharsets.US_ASCII)));
+        return Long.toHexString(crc.getValue());
     }
 
     boolean isAll() {

@@ -1,0 +1,80 @@
+package dev.khabar.http;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+/** Conditional requests (RFC 9110, section 13): entity-tag lists, HTTP dates, and the 304 decision for reads. */
+public final class Conditional {
+
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private Conditional() {
+    }
+
+    /**
+     * Whether a GET may be answered 304: {@code If-None-Match} decides when present (weak comparison), else
+     * {@code If-Modified-Since}, at the one-second precision of HTTP dates.
+     */
+    public static boolean notModified(HttpHeaders request, String etag, Instant lastModified) {
+        String noneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (noneMatch != null) {
+            String opaque = opaque(etag);
+            return tags(noneMatch).stream().anyMatch(t -> t.equals("*") || opaque(t).equals(opaque));
+        }
+        String since = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (since == null || lastModified == null) {
+            return false;
+        }
+        try {
+            Instant at = ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(at);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** The entity tags of an {@code If-Match} or {@code If-None-Match} value, quotes and {@code W/} kept. */
+    public static List<String> tags(String header) {
+        List<String> tags = new ArrayList<>();
+        int i = 0;
+        while (i < header.length()) {
+            char c = header.charAt(i);
+            if (c == '*') {
+                tags.add("*");
+                i++;
+            } else if (c == '"' || header.startsWith("W/\"", i)) {
+                int open = header.indexOf('"', i);
+                int close = header.indexOf('"', open + 1);
+                if (close < 0) {
+                    break;
+                }
+                tags.add(header.substring(i, close + 1));
+                i = close + 1;
+            } else {
+                i++;
+            }
+        }
+        return tags;
+    }
+
+    /** The tag without its weakness marker and quotes. */
+    public static String opaque(String tag) {
+        String strong = tag.startsWith("W/") ? tag.substring(2) : tag;
+        return strong.length() >= 2 && strong.startsWith("\"") ? strong.substring(1, strong.length() - 1) : strong;
+    }
+
+    /** An IMF-fixdate, as {@code Last-Modified} carries it. */
+    public static String httpDate(Instant at) {
+        return IMF_FIXDATE.format(at);
+    }
+}
