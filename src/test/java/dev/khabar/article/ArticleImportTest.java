@@ -79,7 +79,7 @@ class ArticleImportTest {
         byte[] text = anonymous().accept("text/plain").when().get("/api/v1/articles/" + id)
                 .then().statusCode(200)
                 .contentType(startsWith("text/plain"))
-                .header("Vary", equalTo("Accept"))
+                .header("Vary", equalTo("Accept, Authorization"))
                 .extract().asByteArray();
 
         assertEquals(SEED, new String(text, java.nio.charset.StandardCharsets.UTF_8));
