@@ -106,9 +106,10 @@ public class ArticleService {
 
     private static Optional<Article> preferredLanguage(List<Article> candidates, List<Locale.LanguageRange> preferred) {
         if (candidates.size() > 1 && !preferred.isEmpty()) {
-            List<String> best = Locale.filterTags(preferred, candidates.stream().map(Article::getLanguage).toList());
-            if (!best.isEmpty()) {
-                return candidates.stream().filter(a -> a.getLanguage().equalsIgnoreCase(best.get(0))).findFirst();
+            // RFC 4647 lookup: a range falls back to its prefix, so en-GB finds an article in en.
+            String best = Locale.lookupTag(preferred, candidates.stream().map(Article::getLanguage).toList());
+            if (best != null) {
+                return candidates.stream().filter(a -> a.getLanguage().equalsIgnoreCase(best)).findFirst();
             }
         }
         return candidates.stream().findFirst();
