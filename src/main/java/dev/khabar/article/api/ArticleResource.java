@@ -143,8 +143,8 @@ public class ArticleResource {
                     + "while nothing the caller can list has changed.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
-    @Parameter(ref = "IfNoneMatch")
-    @Parameter(ref = "IfModifiedSince")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = "IfNoneMatch")
+    @Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, ref = "IfModifiedSince")
     @APIResponse(responseCode = "200", description = "A page of articles.",
             headers = { @Header(name = "Link", description = "`<url>; rel=\"next\"` when another page follows.",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -210,8 +210,8 @@ public class ArticleResource {
                     + "or `If-Modified-Since`, answers 304 while the client's copy is current.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
-    @Parameter(ref = "IfNoneMatch")
-    @Parameter(ref = "IfModifiedSince")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = "IfNoneMatch")
+    @Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, ref = "IfModifiedSince")
     @APIResponse(responseCode = "200", ref = "#/components/responses/Article")
     @APIResponse(responseCode = "304", ref = "#/components/responses/NotModified")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidParameter")
@@ -236,8 +236,8 @@ public class ArticleResource {
                     + "editor) answers 308 to the current one. Conditional like a read by id.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
-    @Parameter(ref = "IfNoneMatch")
-    @Parameter(ref = "IfModifiedSince")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = "IfNoneMatch")
+    @Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, ref = "IfModifiedSince")
     @APIResponse(responseCode = "200", ref = "#/components/responses/Article")
     @APIResponse(responseCode = "304", ref = "#/components/responses/NotModified")
     @APIResponse(responseCode = "308", ref = "#/components/responses/SlugMoved")
@@ -277,7 +277,7 @@ public class ArticleResource {
                     + "teasers in language order. Anonymous callers see published ones only.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
-    @Parameter(ref = "IfNoneMatch")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = "IfNoneMatch")
     @APIResponse(responseCode = "200", description = "The translations, possibly none.",
             headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl") },
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
