@@ -153,13 +153,12 @@ vacuum_analyze() {
 # out of the latencies.
 run_wrk() {
     local name=$1 threads=$2 conns=$3 secs=$4 path=$5
-    wrk -t"$threads" -c"$conns" -d"${secs}s" ${WRK_TIMEOUT:+--timeout "$WRK_TIMEOUT"} --latency \
+    wrk -t"$threads" -c"$conns" -d"${secs}s" ${WRK_TIMEOUT:+--timeout "$WRK_TIMEOUT"} ${WRK_HEADER:+-H "$WRK_HEADER"} --latency \
         -s src/bench/report.lua "$BASE$path" >"$OUT/$name.txt" 2>&1 \
         || { cat "$OUT/$name.txt" >&2; die "wrk failed for $path"; }
     grep '^BENCH ' "$OUT/$name.txt" || { cat "$OUT/$name.txt" >&2; die "no BENCH line from wrk for $path"; }
 }
 
-# field KEY LINE: the value of KEY=value in a BENCH line.
 # Warms PATH up, then measures it at 2 and at 16 connections. Leaves one "connections wrk-line" entry per run in
 # MEASURED and adds the runs' errors to TOTAL_ERRORS. NAME prefixes the wrk log files, LABEL is for the log.
 measure() {
@@ -176,6 +175,7 @@ measure() {
     done
 }
 
+# field KEY LINE: the value of KEY=value in a BENCH line.
 field() { local kv; for kv in $2; do [[ $kv == "$1="* ]] && { echo "${kv#*=}"; return; }; done; echo "?"; }
 
 # machine_line: CPUs, memory, Java and the time, the first line of a report.

@@ -1,7 +1,8 @@
 -- wrk script for src/bench/run.sh: counts non-2xx responses per thread and, when the run is done, prints one
 -- machine-readable line:
 --   BENCH requests=N duration_s=S rps=R p50_ms=A p99_ms=B errors=E non2xx=X socket_errors=K
--- errors = non2xx + socket errors (connect, read, write, timeout).
+-- errors = non2xx + socket errors (connect, read, write, timeout). With BENCH_EXPECT=304 in the environment (a run
+-- of conditional requests), any status but 304 counts as an error instead.
 
 local threads = {}
 
@@ -9,12 +10,18 @@ function setup(thread)
    table.insert(threads, thread)
 end
 
+local expect = tonumber(os.getenv("BENCH_EXPECT") or "")
+
 function init(args)
    non2xx = 0
 end
 
 function response(status, headers, body)
-   if status < 200 or status > 299 then
+   if expect then
+      if status ~= expect then
+         non2xx = non2xx + 1
+      end
+   elseif status < 200 or status > 299 then
       non2xx = non2xx + 1
    end
 end

@@ -10,7 +10,8 @@
 # What it does: installs wrk if missing, builds the jar if missing, recreates the database khabar_bench in the local
 # PostgreSQL (127.0.0.1:5432, user postgres), starts the service on port 8089 against it (stopped again on exit),
 # loads ARTICLES generated articles through the API (src/bench/load.py, half Arabic, half English, fixed seed), then
-# runs wrk against three read endpoints at 2 and 16 connections and prints a Markdown table, also written to
+# runs wrk against three read endpoints, and against two of them again with If-None-Match (answered 304), at 2 and 16
+# connections and prints a Markdown table, also written to
 # target/bench/results.md. Logs (service, loader, every wrk run) are kept in target/bench/. The service runs from a
 # copy of target/quarkus-app (target/bench/quarkus-app), so that a rebuild during the run does not disturb it.
 # Exits non-zero if any step fails or any request of a measured run fails.
@@ -45,17 +46,27 @@ start_service
 load_articles "$ARTICLES" "$LOAD_THREADS" "$OUT/load.log" "$OUT/targets.env"
 vacuum_analyze
 
+# The entity tag a client holding the current copy would send.
+etag_of() { curl -s -D - -o /dev/null --max-time 10 "$BASE$1" | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p' | tr -d '\r'; }
+ID_ETAG=$(etag_of "/api/v1/articles/$BENCH_ID")
+LIST_ETAG=$(etag_of "/api/v1/articles?limit=20")
+[[ -n $ID_ETAG && -n $LIST_ETAG ]] || die "no ETag on the article or the list"
+
+# label|path|If-None-Match (empty: a plain GET answered 200; else a conditional GET answered 304)
 ENDPOINTS=(
-    "GET /api/v1/articles/{id}|/api/v1/articles/$BENCH_ID"
-    "GET /api/v1/articles/slug/{slug} (Arabic)|/api/v1/articles/slug/$BENCH_SLUG_PATH"
-    "GET /api/v1/articles?limit=20|/api/v1/articles?limit=20"
+    "GET /api/v1/articles/{id}|/api/v1/articles/$BENCH_ID|"
+    "GET /api/v1/articles/{id}, If-None-Match → 304|/api/v1/articles/$BENCH_ID|$ID_ETAG"
+    "GET /api/v1/articles/slug/{slug} (Arabic)|/api/v1/articles/slug/$BENCH_SLUG_PATH|"
+    "GET /api/v1/articles?limit=20|/api/v1/articles?limit=20|"
+    "GET /api/v1/articles?limit=20, If-None-Match → 304|/api/v1/articles?limit=20|$LIST_ETAG"
 )
 
-# Every endpoint answers 200 before it is measured.
+# Every endpoint answers as expected before it is measured.
 for e in "${ENDPOINTS[@]}"; do
-    path=${e#*|}
-    code=$(curl -s -o "$OUT/check.json" -w '%{http_code}' --max-time 10 "$BASE$path" || true)
-    [[ $code == 200 ]] || { head -c 2000 "$OUT/check.json" >&2; echo >&2; die "GET $path answered $code, not 200"; }
+    IFS='|' read -r label path tag <<<"$e"
+    expected=$([[ -n $tag ]] && echo 304 || echo 200)
+    code=$(curl -s -o "$OUT/check.json" -w '%{http_code}' --max-time 10 ${tag:+-H "If-None-Match: $tag"} "$BASE$path" || true)
+    [[ $code == "$expected" ]] || { head -c 2000 "$OUT/check.json" >&2; echo >&2; die "GET $path answered $code, not $expected"; }
 done
 
 # --- measurements ------------------------------------------------------------------------------------------------
@@ -63,9 +74,13 @@ ROWS=()
 TOTAL_ERRORS=0
 n=0
 for e in "${ENDPOINTS[@]}"; do
-    label=${e%%|*} path=${e#*|}
+    IFS='|' read -r label path tag <<<"$e"
     n=$((n + 1))
-    measure "wrk-$n" "$label" "$path"
+    if [[ -n $tag ]]; then
+        WRK_HEADER="If-None-Match: $tag" BENCH_EXPECT=304 measure "wrk-$n" "$label" "$path"
+    else
+        measure "wrk-$n" "$label" "$path"
+    fi
     for run in "${MEASURED[@]}"; do
         conns=${run%% *} line=${run#* }
         ROWS+=("$(printf '| `%s` | %s | %s | %s | %s | %s |' "$label" "$conns" "$(field rps "$line")" \
