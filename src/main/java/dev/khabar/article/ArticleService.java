@@ -218,12 +218,10 @@ public class ArticleService {
                 throw new ArticleConflictException(ArticleConflictException.Reason.WORKFLOW,
                         "The article cannot be published until it is complete: " + describe(missing), missing);
             }
-            boolean wasPublic = Audience.PUBLIC.canSee(article, now);
             Instant published = at.orElse(article.getPublishedAt() != null && !article.getPublishedAt().isAfter(now)
                     ? article.getPublishedAt() : now);
-            article.move(ArticleStatus.PUBLISHED, published);
-            return recorded(article, published.isAfter(now) ? RevisionAction.SCHEDULED : RevisionAction.PUBLISHED,
-                    wasPublic, now);
+            return moved(article, now, ArticleStatus.PUBLISHED, published,
+                    published.isAfter(now) ? RevisionAction.SCHEDULED : RevisionAction.PUBLISHED);
         });
     }
 
@@ -235,10 +233,9 @@ public class ArticleService {
             if (article.getStatus() == ArticleStatus.DRAFT) {
                 throw illegalMove(article, now, "unpublish", "It is a draft already.");
             }
-            boolean wasPublic = Audience.PUBLIC.canSee(article, now);
             Instant published = article.getPublishedAt();
-            article.move(ArticleStatus.DRAFT, published != null && !published.isAfter(now) ? published : null);
-            return recorded(article, RevisionAction.UNPUBLISHED, wasPublic, now);
+            return moved(article, now, ArticleStatus.DRAFT, published != null && !published.isAfter(now) ? published
+                    : null, RevisionAction.UNPUBLISHED);
         });
     }
 
@@ -249,10 +246,15 @@ public class ArticleService {
             if (article.getStatus() == ArticleStatus.ARCHIVED) {
                 throw illegalMove(article, now, "archive", "It is archived already.");
             }
-            boolean wasPublic = Audience.PUBLIC.canSee(article, now);
-            article.move(ArticleStatus.ARCHIVED, article.getPublishedAt());
-            return recorded(article, RevisionAction.ARCHIVED, wasPublic, now);
+            return moved(article, now, ArticleStatus.ARCHIVED, article.getPublishedAt(), RevisionAction.ARCHIVED);
         });
+    }
+
+    private Article moved(Article article, Instant now, ArticleStatus status, Instant publishedAt,
+            RevisionAction action) {
+        boolean wasPublic = Audience.PUBLIC.canSee(article, now);
+        article.move(status, publishedAt);
+        return recorded(article, action, wasPublic, now);
     }
 
     /**

@@ -59,12 +59,15 @@ public class ChangeLog {
                 select greatest(clock_timestamp(), (select max(at) from article_change where audience = 'editorial'))""")
                 .getSingleResult());
         insert("editorial", at, write, write.deleted() ? Change.Kind.REMOVED : Change.Kind.CHANGED, false);
-        if (write.isPublic()) {
+        // A publication time that has passed by the time the lock was granted is logged as visible now: dated in the
+        // past, the entry could fall behind a cursor that a reader took meanwhile.
+        Optional<Instant> scheduled = write.publicFrom().filter(from -> from.isAfter(at));
+        if (write.isPublic() || write.publicFrom().isPresent() && scheduled.isEmpty()) {
             insert("public", at, write, Change.Kind.CHANGED, false);
         } else if (write.wasPublic()) {
             insert("public", at, write, Change.Kind.REMOVED, false);
         }
-        write.publicFrom().ifPresent(from -> insert("public", from, write, Change.Kind.CHANGED, true));
+        scheduled.ifPresent(from -> insert("public", from, write, Change.Kind.CHANGED, true));
     }
 
     /** Up to {@code limit} entries after {@code after}, for anonymous readers ({@code publicFeed}) or key holders. */

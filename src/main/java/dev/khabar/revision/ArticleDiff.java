@@ -169,12 +169,12 @@ public final class ArticleDiff {
 
     @Schema(name = "ArticleDiff", description = "What changed between two versions of an article.")
     public record Diff(
-            @Schema(description = "The older version compared.", examples = "3") int from,
-            @Schema(description = "The newer version compared.", examples = "4") int to,
+            @Schema(description = "The version compared from (usually the older).", examples = "3") int from,
+            @Schema(description = "The version compared to (usually the newer).", examples = "4") int to,
             @Schema(description = "The editable fields that differ, in a fixed order; empty when none does.")
             List<FieldChange> fields,
-            @Schema(description = "The whole body in the reading order of the newer version, every section of both "
-                    + "versions once, removed ones where they were.") List<SectionChange> sections) {
+            @Schema(description = "The whole body in the reading order of `to`, every section of both versions "
+                    + "once, removed ones where they were.") List<SectionChange> sections) {
     }
 
     @Schema(name = "FieldChange", description = "A top-level field whose value differs.")

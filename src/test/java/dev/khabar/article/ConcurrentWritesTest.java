@@ -53,7 +53,7 @@ class ConcurrentWritesTest {
                 for (int a = 0; a < attempts; a++) {
                     String etag = editor().get("/api/v1/articles/" + id).header("ETag");
                     String title = "الكاتب " + writer + " المحاولة " + a;
-                    int status = editor().header("If-Match", etag).contentType("application/merge-patch+json; charset=utf-8")
+                    int status = editor().header("If-Match", etag).contentType(Api.MERGE_PATCH)
                             .body(Map.of("title", title)).patch("/api/v1/articles/" + id).statusCode();
                     if (status == 200) {
                         applied.add(title);

@@ -193,7 +193,7 @@ class WorkflowTest {
     }
 
     private static io.restassured.response.Response patch(String id, String json) {
-        return editor().contentType("application/merge-patch+json; charset=utf-8").body(json).patch("/api/v1/articles/" + id);
+        return editor().contentType(Api.MERGE_PATCH).body(json).patch("/api/v1/articles/" + id);
     }
 
     private static void refused(io.restassured.response.Response response, String why) {

@@ -108,7 +108,7 @@ class ConditionalRequestsTest {
                 .then().statusCode(412).contentType("application/problem+json")
                 .header("ETag", equalTo("\"" + id + "-v2-json\""))
                 .body("type", equalTo("urn:khabar:problem:version-mismatch"), "currentVersion", equalTo(2));
-        editor().header("If-Match", v1).contentType("application/merge-patch+json; charset=utf-8").body("{\"title\": \"x\"}")
+        editor().header("If-Match", v1).contentType(Api.MERGE_PATCH).body("{\"title\": \"x\"}")
                 .patch("/api/v1/articles/" + id).then().statusCode(412);
         editor().header("If-Match", v1).post("/api/v1/articles/" + id + "/publish").then().statusCode(412);
         editor().header("If-Match", v1).delete("/api/v1/articles/" + id).then().statusCode(412);

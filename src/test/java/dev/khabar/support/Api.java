@@ -22,6 +22,11 @@ public final class Api {
 
     public static final String TOKEN = "test-admin-token";
     public static final String SEED = resource("seed-article-ar.txt");
+    /**
+     * With its charset: Quarkus restores RestAssured's global configuration after each test, so the UTF-8 default set
+     * below holds for the first test only, and a merge-patch body without a charset would go out as ISO-8859-1.
+     */
+    public static final String MERGE_PATCH = "application/merge-patch+json; charset=utf-8";
 
     static {
         RestAssured.config = RestAssured.config()
