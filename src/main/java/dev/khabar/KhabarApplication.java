@@ -16,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
         license = @License(name = "Proprietary", url = "https://khabar.dev/licence")),
         servers = @Server(url = "/", description = "This server"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "The admin token (`content.admin-token`). Needed for every write and to read unpublished articles.")
+        description = "An API key (`khb_...`, issued at /api/v1/keys) or the bootstrap admin token "
+                + "(`content.admin-token`). Roles: `previewer` reads drafts and scheduled articles; `editor` also "
+                + "writes; `admin` also manages keys and reads the audit log. Without it, reads show published "
+                + "content only. Missing or bad: 401 with `WWW-Authenticate`; a role too low: 403.")
 public class KhabarApplication extends Application {
 }

@@ -38,8 +38,8 @@ create index slug_redirect_article on slug_redirect (article_id);
 -- holders sync) and, when it changes what anonymous readers see, a `public` row. A scheduled publication appends a
 -- public row dated at its publication time: it enters the public feed when that time comes. Rows outlive their
 -- article (no foreign key): a deletion is a `removed` row, a tombstone.
--- Writers append under an exclusive advisory lock taken last in their transaction and readers read under the shared
--- one, so `at` grows in commit order and a reader never passes a row that a running transaction will still add.
+-- Writers append last in their transaction, holding an advisory lock shared until they commit; a reader takes it
+-- exclusively, so it never passes a row that a running transaction will still add (see dev.khabar.change.ChangeLog).
 create table article_change (
     position   bigint generated always as identity primary key,
     audience   text        not null check (audience in ('editorial', 'public')),

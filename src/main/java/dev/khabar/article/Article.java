@@ -154,8 +154,11 @@ public class Article {
 
     /** When the representation last changed: a write, or a scheduled publication time that has passed. */
     public Instant lastModified(Instant now) {
-        return status == ArticleStatus.PUBLISHED && publishedAt != null && publishedAt.isAfter(updatedAt)
-                && !publishedAt.isAfter(now) ? publishedAt : updatedAt;
+        return stamp().lastModified(now);
+    }
+
+    public ArticleStamp stamp() {
+        return new ArticleStamp(id, version, status, publishedAt, updatedAt, language);
     }
 
     private static String orEmpty(String text) {

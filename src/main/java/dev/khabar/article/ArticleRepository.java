@@ -25,6 +25,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return find("from Article a join fetch a.category where a.id = ?1", id).singleResultOptional();
     }
 
+    /** The article's validators only (version, workflow, dates): for conditional reads. */
+    public Optional<ArticleStamp> stamp(UUID id) {
+        return getEntityManager().createQuery("""
+                select new dev.khabar.article.ArticleStamp(a.id, a.version, a.status, a.publishedAt, a.updatedAt,
+                  a.language) from Article a where a.id = ?1""", ArticleStamp.class)
+                .setParameter(1, id).getResultStream().findFirst();
+    }
+
     /** The article, its row locked until the transaction ends (its category comes on first access). */
     public Optional<Article> findForUpdate(UUID id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));

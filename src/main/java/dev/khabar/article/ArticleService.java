@@ -3,6 +3,7 @@ package dev.khabar.article;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,13 @@ public class ArticleService {
         return articles.findWithCategory(id).filter(a -> audience.canSee(a, now)).map(ArticleService::withTags);
     }
 
+    /** What validates the article's representations, if the reader may see it: a conditional read needs no more. */
+    @Transactional
+    public Optional<ArticleStamp> stamp(UUID id, Audience audience) {
+        Instant now = now();
+        return articles.stamp(id).filter(a -> audience.canSee(a, now));
+    }
+
     /**
      * By slug (NFC-normalised). A slug is unique per language; when several languages share it, {@code language}
      * chooses, else the reader's preferred languages, else the article that took the slug first.
@@ -100,7 +108,7 @@ public class ArticleService {
         Instant now = now();
         List<Article> found = articles.findAllWithCategory(articles.redirectTargets(Slugs.normaliseLookup(slug), language))
                 .stream().filter(a -> audience.canSee(a, now))
-                .sorted(java.util.Comparator.comparing(Article::getCreatedAt).thenComparing(Article::getId)).toList();
+                .sorted(Comparator.comparing(Article::getCreatedAt).thenComparing(Article::getId)).toList();
         return preferredLanguage(found, preferred);
     }
 
@@ -254,6 +262,7 @@ public class ArticleService {
             RevisionAction action) {
         boolean wasPublic = Audience.PUBLIC.canSee(article, now);
         article.move(status, publishedAt);
+        article.stamp(now);
         return recorded(article, action, wasPublic, now);
     }
 
@@ -361,6 +370,7 @@ public class ArticleService {
             article.rename(slug, language);
         }
         article.write(content, category(content.category()), tags(content.tagsOrEmpty()));
+        article.stamp(now);
         return recorded(article, action, wasPublic, now);
     }
 
@@ -395,6 +405,9 @@ public class ArticleService {
         original.ifPresent(o -> article.joinTranslations(o.getTranslationGroup()));
         article.move(state.stored(), publishedAt);
         article.write(content, category(content.category()), tags(content.tagsOrEmpty()));
+        // Stamped before it is persisted: stamped after, the new row would be written twice (an INSERT, then an
+        // UPDATE that recomputes its search document).
+        article.stamp(now);
         articles.persist(article);
         return recorded(article, RevisionAction.CREATED, false, now);
     }
@@ -409,9 +422,8 @@ public class ArticleService {
         }
     }
 
-    /** Ends a write: a new version, its revision and its entries in the change feed (appended last, see ChangeLog). */
+    /** Ends a write (after {@link Article#stamp}): its revision and its entries in the change feed, appended last. */
     private Article recorded(Article article, RevisionAction action, boolean wasPublic, Instant now) {
-        article.stamp(now);
         flush(article);
         withTags(article);
         revisions.insert(new Revision(article.getId(), article.getVersion(), action, caller.actor(), now,

@@ -18,8 +18,12 @@ public enum Audience {
     }
 
     public boolean canSee(Article article, Instant now) {
-        return seesEverything() || (article.getStatus() == ArticleStatus.PUBLISHED
-                && article.getPublishedAt() != null && !article.getPublishedAt().isAfter(now));
+        return canSee(article.stamp(), now);
+    }
+
+    public boolean canSee(ArticleStamp article, Instant now) {
+        return seesEverything() || (article.status() == ArticleStatus.PUBLISHED
+                && article.publishedAt() != null && !article.publishedAt().isAfter(now));
     }
 
     /** SQL condition on the article table aliased {@code alias}; constant text, no user input. */

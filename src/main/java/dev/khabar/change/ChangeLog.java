@@ -20,7 +20,12 @@ import dev.khabar.db.SqlValues;
 @ApplicationScoped
 public class ChangeLog {
 
-    /** The advisory lock that orders appends against reads; an arbitrary constant ("khabar" in ASCII). */
+    /**
+     * The advisory lock that orders appends against reads; an arbitrary constant ("khabar" in ASCII). Writers hold it
+     * shared, from dating their entries until they commit, so they do not wait for each other (and their commits can
+     * share a disk flush); a reader takes it exclusively, so it waits until every entry already dated is committed,
+     * and every entry dated after it has read is dated later than anything it returned.
+     */
     private static final long LOCK = 0x6b6861626172L;
 
     /** A public entry is valid while it still describes the article: tombstones always; others while it is visible. */
@@ -53,7 +58,7 @@ public class ChangeLog {
 
     /** Appends the entries of a write; call it last in the transaction, after the article is flushed. */
     public void append(Write write) {
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) l").setParameter(1, LOCK)
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock_shared(?1)) l").setParameter(1, LOCK)
                 .getSingleResult();
         Instant at = SqlValues.instant(em.createNativeQuery("""
                 select greatest(clock_timestamp(), (select max(at) from article_change where audience = 'editorial'))""")
@@ -72,7 +77,7 @@ public class ChangeLog {
 
     /** Up to {@code limit} entries after {@code after}, for anonymous readers ({@code publicFeed}) or key holders. */
     public List<Change> read(boolean publicFeed, FeedCursor after, int limit) {
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock_shared(?1)) l").setParameter(1, LOCK)
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) l").setParameter(1, LOCK)
                 .getSingleResult();
         Instant now = SqlValues.instant(em.createNativeQuery("select clock_timestamp()").getSingleResult());
         List<Object[]> rows = SqlValues.bind(em.createNativeQuery(READ), Map.of(

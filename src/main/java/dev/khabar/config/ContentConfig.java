@@ -24,6 +24,18 @@ public interface ContentConfig {
     @WithDefault("3s")
     Duration searchTimeout();
 
+    /** Requests per window from one client address without a key; 0 for no limit. */
+    @WithDefault("600")
+    int rateLimitAnonymous();
+
+    /** Requests per window with one key; 0 for no limit. */
+    @WithDefault("6000")
+    int rateLimitKey();
+
+    /** The window of the rate limits. */
+    @WithDefault("60s")
+    Duration rateLimitWindow();
+
     /** Refuse writes without {@code If-Match} (428), so that no client can overwrite a change it has not seen. */
     @WithDefault("false")
     boolean requireIfMatch();

@@ -21,6 +21,12 @@ public final class Conditional {
     private Conditional() {
     }
 
+    /** Whether the request carries a validator a 304 could answer. */
+    public static boolean isConditional(HttpHeaders request) {
+        return request.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null
+                || request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE) != null;
+    }
+
     /**
      * Whether a GET may be answered 304: {@code If-None-Match} decides when present (weak comparison), else
      * {@code If-Modified-Since}, at the one-second precision of HTTP dates.

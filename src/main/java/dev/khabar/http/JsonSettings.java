@@ -2,6 +2,7 @@ package dev.khabar.http;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -19,6 +20,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {
 
+    static final int MAX_NESTING = 32;
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -27,6 +30,10 @@ public class JsonSettings implements ObjectMapperCustomizer {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        // No article nests deeper than a few levels or holds a number longer than a date: far tighter than Jackson's
+        // defaults (1,000 levels, 20 MB strings), so a hostile body fails fast with a 400 naming the limit.
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING).maxStringLength(BodyLimit.MAX).maxNumberLength(40).build());
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -17,6 +17,8 @@ public final class ProblemTypes {
     public static final String WORKFLOW = "urn:khabar:problem:workflow";
     public static final String TRANSLATION_EXISTS = "urn:khabar:problem:translation-exists";
     public static final String VERSION_MISMATCH = "urn:khabar:problem:version-mismatch";
+    public static final String FORBIDDEN = "urn:khabar:problem:forbidden";
+    public static final String RATE_LIMITED = "urn:khabar:problem:rate-limited";
     public static final String IF_MATCH_REQUIRED = "urn:khabar:problem:if-match-required";
 
     private ProblemTypes() {

@@ -45,6 +45,18 @@ public final class Api {
         return given().header("Authorization", "Bearer " + TOKEN);
     }
 
+    /** A request with this key. */
+    public static RequestSpecification with(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    /** Issues a key with the admin token and returns its secret. */
+    public static String key(String role) {
+        return editor().contentType(ContentType.JSON)
+                .body(Map.of("name", role + " " + unique(), "role", role))
+                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+    }
+
     public static RequestSpecification anonymous() {
         return given();
     }

@@ -58,6 +58,7 @@ import dev.khabar.article.FieldError;
 import dev.khabar.article.InvalidArticleException;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
+import dev.khabar.http.Conditional;
 import dev.khabar.http.Links;
 import dev.khabar.http.Params;
 
@@ -221,8 +222,15 @@ public class ArticleResource {
     public Response get(@Parameter(description = "Article id (UUID); anything else is a 404.",
             example = "0b6f1f7e-3c1e-4d4a-9a57-2f0c6f3f2a10") @PathParam("id") String id,
             @Parameter(ref = "fields") @QueryParam("fields") String fields, @Context HttpHeaders headers) {
-        Article article = Params.uuid(id).flatMap(uuid -> articles.find(uuid, caller.audience()))
-                .orElseThrow(() -> notFound(id));
+        UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
+        if (Conditional.isConditional(headers)) {
+            Optional<Response> notModified = http.notModified(articles.stamp(uuid, caller.audience())
+                    .orElseThrow(() -> notFound(id)), fields, headers, VARY_ARTICLE);
+            if (notModified.isPresent()) {
+                return notModified.get();
+            }
+        }
+        Article article = articles.find(uuid, caller.audience()).orElseThrow(() -> notFound(id));
         return http.article(article, fields, headers, VARY_ARTICLE);
     }
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.khabar.access.Caller;
 import dev.khabar.article.Article;
+import dev.khabar.article.ArticleStamp;
 import dev.khabar.article.ArticleState;
 import dev.khabar.article.VersionCheck;
 import dev.khabar.config.ContentConfig;
@@ -66,11 +67,9 @@ public class Representations {
     /** A read of one article: 200 in the negotiated representation, or 304 when the client's copy is current. */
     Response article(Article article, String fields, HttpHeaders headers, String vary) {
         Instant now = Instant.now();
-        ArticleState state = article.state(now);
         boolean text = prefersText(headers);
         Fields selected = text ? null : Fields.parse(fields, Fields.EVERY);
-        String etag = etag(article.getId(), article.getVersion(), state,
-                text ? "text" : selected.isAll() ? "json" : "json-" + selected.key());
+        String etag = etag(article.stamp(), now, text, selected);
         Instant lastModified = article.lastModified(now);
         Response.ResponseBuilder response;
         if (Conditional.notModified(headers, etag, lastModified)) {
@@ -81,13 +80,37 @@ public class Representations {
             ArticleView view = ArticleView.of(article, now);
             response = Response.ok(selected.isAll() ? view : selected.apply(view, json), MediaType.APPLICATION_JSON_TYPE);
         }
+        return validators(response, etag, lastModified, vary, article.getLanguage())
+                .header(SURROGATE_KEY, surrogateKeys(article))
+                .build();
+    }
+
+    /**
+     * The 304 of a conditional read, decided from the article's stamp alone; empty when the client's copy is stale
+     * (or the request is not conditional), and the article must be read in full.
+     */
+    Optional<Response> notModified(ArticleStamp stamp, String fields, HttpHeaders headers, String vary) {
+        Instant now = Instant.now();
+        boolean text = prefersText(headers);
+        String etag = etag(stamp, now, text, text ? null : Fields.parse(fields, Fields.EVERY));
+        Instant lastModified = stamp.lastModified(now);
+        return Conditional.notModified(headers, etag, lastModified)
+                ? Optional.of(validators(Response.notModified(), etag, lastModified, vary, stamp.language()).build())
+                : Optional.empty();
+    }
+
+    private Response.ResponseBuilder validators(Response.ResponseBuilder response, String etag, Instant lastModified,
+            String vary, String language) {
         return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, Conditional.httpDate(lastModified))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
                 .header(HttpHeaders.VARY, vary)
-                .header(HttpHeaders.CONTENT_LANGUAGE, article.getLanguage())
-                .header(SURROGATE_KEY, surrogateKeys(article))
-                .build();
+                .header(HttpHeaders.CONTENT_LANGUAGE, language);
+    }
+
+    private static String etag(ArticleStamp stamp, Instant now, boolean text, Fields selected) {
+        return etag(stamp.id(), stamp.version(), stamp.state(now),
+                text ? "text" : selected.isAll() ? "json" : "json-" + selected.key());
     }
 
     /**
