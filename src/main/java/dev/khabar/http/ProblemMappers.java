@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -85,6 +86,8 @@ public class ProblemMappers {
         } else if (e instanceof InvalidFormatException invalid) {
             pointer = pointer(invalid);
             detail = "cannot read " + describe(invalid.getValue()) + " as " + simpleType(invalid.getTargetType());
+        } else if (e instanceof StreamConstraintsException limit) {
+            detail = "the body is over a limit: " + limit.getOriginalMessage();
         } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             pointer = pointer(mismatch);
             detail = "expected " + simpleType(mismatch.getTargetType()) + " here";

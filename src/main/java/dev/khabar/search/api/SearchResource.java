@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +54,7 @@ public class SearchResource {
                     + "Ranked by field (title, then subtitle, headings, tags and category, then lead and bullets, "
                     + "then closing), ties by recency.")
     @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @APIResponse(responseCode = "200", description = "Hits, best first.",
             headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when another page follows.",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -95,6 +97,7 @@ public class SearchResource {
             description = "Up to 10 published titles for a partial query, normalised like search and tolerant of "
                     + "one typo. Suggestions start at the third character: shorter text gives an empty list.")
     @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @APIResponse(responseCode = "200", description = "Suggestions, most similar first.",
             content = @Content(schema = @Schema(implementation = SearchViews.Suggestions.class), examples = {
                     @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicSuggestions") }))
