@@ -16,10 +16,12 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import dev.khabar.config.ContentConfig;
+import dev.khabar.http.DatabaseProblems;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
 import io.vertx.core.Vertx;
@@ -38,6 +40,7 @@ public class AccessFilter {
     static final String ADMIN_ACTOR = "admin-token";
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final String DECISION = AccessFilter.class.getName() + ".decision";
+    private static final Logger LOG = Logger.getLogger(AccessFilter.class);
 
     /** Looked up per request: filters are created before runtime configuration exists. */
     @Inject
@@ -94,14 +97,33 @@ public class AccessFilter {
         if (request.getUriInfo().getPath().startsWith("/api/") && !READS.contains(request.getMethod())) {
             AuditLog.Request entry = new AuditLog.Request(caller, request.getMethod(), request.getUriInfo().getPath(),
                     response.getStatus());
-            if (io.vertx.core.Context.isOnEventLoopThread()) {
+            if (DatabaseProblems.answeredUnavailable(request)) {
+                // Refused because the database cannot be reached: trying it again would only double the wait.
+                LOG.warnf("Audit entry not stored, the database cannot be reached: %s", entry);
+            } else if (io.vertx.core.Context.isOnEventLoopThread()) {
                 // Refused before reaching an endpoint (405, 413, 415...): the event loop may not block on the database.
                 vertx.executeBlocking(() -> {
-                    audit.record(entry);
+                    record(entry);
                     return null;
                 }, false);
             } else {
-                audit.record(entry);
+                record(entry);
+            }
+        }
+    }
+
+    /**
+     * The answer is decided by now, and a write may have committed: an entry that cannot be stored (the database went
+     * away) is logged instead, rather than turning the answer into a 500.
+     */
+    private void record(AuditLog.Request entry) {
+        try {
+            audit.record(entry);
+        } catch (RuntimeException e) {
+            if (DatabaseProblems.isDatabaseUnreachable(e)) {
+                LOG.warnf("Audit entry not stored, the database cannot be reached: %s", entry);
+            } else {
+                LOG.errorf(e, "Audit entry not stored: %s", entry);
             }
         }
     }
