@@ -43,7 +43,9 @@ public class AuditLog {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, Instant.now().truncatedTo(ChronoUnit.MILLIS)).setParameter(2, request.actor())
                 .setParameter(3, request.keyId()).setParameter(4, request.role()).setParameter(5, request.method())
-                .setParameter(6, request.path()).setParameter(7, request.status()).setParameter(8, request.client())
+                // PostgreSQL text cannot hold NUL, which a client can put in a path as %00.
+                .setParameter(6, request.path().replace("\u0000", "%00")).setParameter(7, request.status())
+                .setParameter(8, request.client())
                 .executeUpdate();
     }
 

@@ -78,6 +78,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
+        // A limit hit while a chunked body streams in (BodyLimit) reaches here wrapped by Jackson's deserializers.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, request);
+            }
+        }
         String pointer = null;
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {

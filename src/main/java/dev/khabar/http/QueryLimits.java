@@ -26,10 +26,17 @@ public class QueryLimits {
             throw new ProblemException(400, ProblemTypes.INVALID_PARAMETER, "Invalid request parameter",
                     "The query string is not valid percent-encoded UTF-8.", List.of(), Map.of());
         }
+        // PostgreSQL text cannot hold NUL: a value with one would fail the query it is bound to.
+        if (request.getUriInfo().getPath().indexOf('\u0000') >= 0) {
+            throw ProblemException.notFound("No resource has a NUL character (%00) in its path.");
+        }
         int count = 0;
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             count += parameter.getValue().size();
             for (String value : parameter.getValue()) {
+                if (value.indexOf('\u0000') >= 0) {
+                    throw ProblemException.badParameter(abbreviated(parameter.getKey()), "holds a NUL character (%00).");
+                }
                 if (value.length() > MAX_VALUE) {
                     throw ProblemException.badParameter(abbreviated(parameter.getKey()),
                             "is longer than " + MAX_VALUE + " characters.");

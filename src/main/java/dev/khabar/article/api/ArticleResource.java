@@ -364,7 +364,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
     public Response patch(@Parameter(description = "Article id (UUID).") @PathParam("id") String id, JsonNode patch,
             @Context HttpHeaders headers) throws JsonProcessingException {
-        requireBody(patch);
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(400, ProblemTypes.MALFORMED_BODY, "The request body cannot be read",
+                    "A merge patch of an article is a JSON object of the members to change.", List.of(), Map.of());
+        }
         UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
         return written(articles.patch(uuid, patch, http.ifMatch(headers, uuid)), id);
     }
@@ -421,7 +424,13 @@ public class ArticleResource {
             if (headers.getMediaType() == null || !headers.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 throw new NotSupportedException();
             }
-            at = Optional.ofNullable(json.readValue(body, PublishRequest.class).publishedAt());
+            PublishRequest request = json.readValue(body, PublishRequest.class);
+            if (request == null) {
+                throw new ProblemException(400, ProblemTypes.MALFORMED_BODY, "The request body cannot be read",
+                        "The body of /publish is a JSON object such as {\"publishedAt\": \"2026-12-01T06:00:00Z\"}, "
+                                + "or nothing.", List.of(), Map.of());
+            }
+            at = Optional.ofNullable(request.publishedAt());
         }
         at.filter(t -> !Dates.inRange(t)).ifPresent(t -> {
             throw new InvalidArticleException(List.of(new FieldError("/publishedAt", "must be between the years 1 and 9999")));
