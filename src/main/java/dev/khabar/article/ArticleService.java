@@ -33,6 +33,7 @@ import dev.khabar.article.api.ArticleView;
 import dev.khabar.article.validation.Publishable;
 import dev.khabar.article.validation.Violations;
 import dev.khabar.change.ChangeLog;
+import dev.khabar.db.Slice;
 import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.CategoryRepository;
 import dev.khabar.taxonomy.Tag;
@@ -137,16 +138,13 @@ public class ArticleService {
         // Read before the page: a change committed in between makes the date older than the page, never newer.
         Optional<Instant> lastChange = changes.lastChange(!audience.seesEverything());
         Instant now = now();
-        List<Article> rows = articles.page(filter, audience, now);
-        boolean more = rows.size() > filter.limit();
-        List<Article> items = more ? rows.subList(0, filter.limit()) : rows;
+        Slice<Article> page = Slice.of(articles.page(filter, audience, now), filter.limit());
+        List<Article> items = page.items();
         items.forEach(ArticleService::withTags);
-        Optional<Cursor> next = more
-                ? Optional.of(new Cursor(items.get(items.size() - 1).getListedAt(), items.get(items.size() - 1).getId()))
-                : Optional.empty();
+        Optional<Cursor> next = page.next().map(last -> new Cursor(last.getListedAt(), last.getId()));
         Optional<Instant> lastModified = Stream.concat(lastChange.stream(), items.stream().map(a -> a.lastModified(now)))
                 .max(Instant::compareTo);
-        return new Page(List.copyOf(items), next, lastModified);
+        return new Page(items, next, lastModified);
     }
 
     @Transactional

@@ -17,6 +17,7 @@ import dev.khabar.article.Article;
 import dev.khabar.article.ArticleRepository;
 import dev.khabar.article.Section;
 import dev.khabar.config.ContentConfig;
+import dev.khabar.db.Slice;
 import dev.khabar.text.Analysis;
 
 /** Full-text search of published articles and title type-ahead. */
@@ -53,17 +54,15 @@ public class SearchService {
 
     private Result ranked(SearchFilter filter) {
         SearchRepository.Page page = search.page(filter, config.searchTimeout());
-        List<SearchRepository.Ranked> rows = page.rows();
-        boolean more = rows.size() > filter.limit();
-        List<SearchRepository.Ranked> ranked = more ? rows.subList(0, filter.limit()) : rows;
+        Slice<SearchRepository.Ranked> slice = Slice.of(page.rows(), filter.limit());
+        List<SearchRepository.Ranked> ranked = slice.items();
         Map<UUID, Article> byId = articles.findAllWithCategory(ranked.stream().map(SearchRepository.Ranked::id).toList())
                 .stream().collect(Collectors.toMap(Article::getId, Function.identity()));
         Highlighter highlighter = new Highlighter(filter.query());
         List<Hit> hits = ranked.stream().map(r -> byId.get(r.id())).filter(a -> a != null)
                 .map(a -> new Hit(a, snippets(a, highlighter))).toList();
-        SearchRepository.Ranked last = ranked.isEmpty() ? null : ranked.get(ranked.size() - 1);
-        Optional<SearchCursor> next = more
-                ? Optional.of(new SearchCursor(last.rank(), last.publishedAt(), last.id())) : Optional.empty();
+        Optional<SearchCursor> next = slice.next()
+                .map(last -> new SearchCursor(last.rank(), last.publishedAt(), last.id()));
         return new Result(hits, next, search.total(filter, page));
     }
 

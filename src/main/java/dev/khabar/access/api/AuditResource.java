@@ -30,6 +30,7 @@ import dev.khabar.access.AuditLog;
 import dev.khabar.access.Requires;
 import dev.khabar.access.Role;
 import dev.khabar.article.CursorCodec;
+import dev.khabar.db.Slice;
 import dev.khabar.http.Links;
 import dev.khabar.http.Params;
 import dev.khabar.http.ProblemException;
@@ -88,11 +89,10 @@ public class AuditResource {
         if (who.filter(a -> a.length() > Params.MAX_VALUE_LENGTH).isPresent()) {
             throw ProblemException.badParameter("actor", "may be at most " + Params.MAX_VALUE_LENGTH + " characters.");
         }
-        List<AuditLog.Entry> rows = log.page(who, before, size + 1);
-        List<AuditLog.Entry> items = rows.subList(0, Math.min(size, rows.size()));
-        String next = rows.size() > size
-                ? CursorCodec.encode(ByteBuffer.allocate(8).putLong(items.get(items.size() - 1).position())) : null;
-        return Links.next(Response.ok(new Page(items.stream().map(Entry::of).toList(), next)), uri, next)
+        Slice<AuditLog.Entry> page = Slice.of(log.page(who, before, size + 1), size);
+        String next = page.next().map(e -> CursorCodec.encode(ByteBuffer.allocate(8).putLong(e.position())))
+                .orElse(null);
+        return Links.next(Response.ok(new Page(page.items().stream().map(Entry::of).toList(), next)), uri, next)
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
     }
 }

@@ -36,6 +36,7 @@ import dev.khabar.article.ArticleService;
 import dev.khabar.article.CursorCodec;
 import dev.khabar.article.Revision;
 import dev.khabar.article.RevisionAction;
+import dev.khabar.db.Slice;
 import dev.khabar.http.Links;
 import dev.khabar.http.Params;
 import dev.khabar.http.ProblemException;
@@ -104,10 +105,10 @@ public class RevisionResource {
         Optional<Integer> before = Optional.ofNullable(cursor).filter(c -> !c.isEmpty())
                 .map(c -> decode(c).orElseThrow(() -> ProblemException.badParameter("cursor",
                         "is not a cursor this API returned.")));
-        List<Revision> rows = articles.revisions(article(id), before, size + 1).orElseThrow(() -> notFound(id));
-        List<Revision> items = rows.subList(0, Math.min(size, rows.size()));
-        String next = rows.size() > size ? encode(items.get(items.size() - 1).version()) : null;
-        return Links.next(Response.ok(new Page(items.stream().map(Summary::of).toList(), next)), uri, next)
+        Slice<Revision> page = Slice.of(articles.revisions(article(id), before, size + 1)
+                .orElseThrow(() -> notFound(id)), size);
+        String next = page.next().map(r -> encode(r.version())).orElse(null);
+        return Links.next(Response.ok(new Page(page.items().stream().map(Summary::of).toList(), next)), uri, next)
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
     }
 

@@ -31,6 +31,7 @@ import dev.khabar.access.Caller;
 import dev.khabar.change.Change;
 import dev.khabar.change.ChangeLog;
 import dev.khabar.change.FeedCursor;
+import dev.khabar.db.Slice;
 import dev.khabar.http.Links;
 import dev.khabar.http.Params;
 import dev.khabar.http.ProblemException;
@@ -100,12 +101,11 @@ public class ChangeResource {
         int size = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         FeedCursor after = since == null || since.isEmpty() ? FeedCursor.START : FeedCursor.decode(since)
                 .orElseThrow(() -> ProblemException.badParameter("since", "is not a cursor this API returned."));
-        List<Change> rows = log.read(!caller.audience().seesEverything(), after, size + 1);
-        List<Change> items = rows.subList(0, Math.min(size, rows.size()));
-        boolean more = rows.size() > size;
+        Slice<Change> page = Slice.of(log.read(!caller.audience().seesEverything(), after, size + 1), size);
+        List<Change> items = page.items();
         String next = (items.isEmpty() ? after : items.get(items.size() - 1).position()).encode();
-        return Links.next(Response.ok(new Page(items.stream().map(Entry::of).toList(), next, more)), uri,
-                "since", more ? next : null)
+        return Links.next(Response.ok(new Page(items.stream().map(Entry::of).toList(), next, page.more())), uri,
+                "since", page.more() ? next : null)
                 .header(HttpHeaders.CACHE_CONTROL, caller.audience().seesEverything() ? "private, no-store" : "no-cache")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION)
                 .build();
