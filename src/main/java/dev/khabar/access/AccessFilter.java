@@ -24,6 +24,7 @@ import dev.khabar.config.ContentConfig;
 import dev.khabar.http.DatabaseProblems;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -100,7 +101,7 @@ public class AccessFilter {
             if (DatabaseProblems.answeredUnavailable(request)) {
                 // Refused because the database cannot be reached: trying it again would only double the wait.
                 LOG.warnf("Audit entry not stored, the database cannot be reached: %s", entry);
-            } else if (io.vertx.core.Context.isOnEventLoopThread()) {
+            } else if (Context.isOnEventLoopThread()) {
                 // Refused before reaching an endpoint (405, 413, 415...): the event loop may not block on the database.
                 vertx.executeBlocking(() -> {
                     record(entry);
