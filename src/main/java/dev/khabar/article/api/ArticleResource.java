@@ -56,11 +56,11 @@ import dev.khabar.article.Cursor;
 import dev.khabar.article.Dates;
 import dev.khabar.article.FieldError;
 import dev.khabar.article.InvalidArticleException;
-import dev.khabar.http.ProblemException;
-import dev.khabar.http.ProblemTypes;
 import dev.khabar.http.Conditional;
 import dev.khabar.http.Links;
 import dev.khabar.http.Params;
+import dev.khabar.http.ProblemException;
+import dev.khabar.http.ProblemTypes;
 
 /** HTTP for articles: translates requests to {@link ArticleService} calls and results to representations. */
 @Path("/api/v1/articles")
