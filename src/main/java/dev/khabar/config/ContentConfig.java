@@ -48,6 +48,13 @@ public interface ContentConfig {
     @WithDefault("300s")
     Duration cacheStaleWhileRevalidate();
 
+    /**
+     * The address of an article's public web page (env {@code CONTENT_ARTICLE_URL_TEMPLATE}), e.g.
+     * {@code https://news.example/{lang}/{slug}}; used by feeds, sitemaps, JSON-LD and ninjs. Placeholders:
+     * {@code {id} {lang} {slug} {category} {yyyy} {mm} {dd}}. Unset, links point to the API's read by slug.
+     */
+    Optional<String> articleUrlTemplate();
+
     /** Where the embedded PostgreSQL keeps its data, relative to the working directory. */
     @WithDefault("data/postgres")
     String embeddedDatabaseDir();
