@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -47,6 +48,8 @@ public class ChangeLog {
 
     @Inject
     EntityManager em;
+    @Inject
+    Event<ArticleChanged> changed;
 
     /**
      * What one write did. {@code wasPublic} and {@code isPublic}: whether anonymous readers saw the article before and
@@ -73,6 +76,7 @@ public class ChangeLog {
             insert("public", at, write, Change.Kind.REMOVED, false);
         }
         scheduled.ifPresent(from -> insert("public", from, write, Change.Kind.CHANGED, true));
+        changed.fire(new ArticleChanged(write.articleId(), write.language(), write.slug()));
     }
 
     /** Up to {@code limit} entries after {@code after}, for anonymous readers ({@code publicFeed}) or key holders. */

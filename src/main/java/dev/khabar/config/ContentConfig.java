@@ -3,6 +3,7 @@ package dev.khabar.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -58,4 +59,22 @@ public interface ContentConfig {
     /** Where the embedded PostgreSQL keeps its data, relative to the working directory. */
     @WithDefault("data/postgres")
     String embeddedDatabaseDir();
+
+    /**
+     * Serve anonymous reads of published articles and list pages from rendered bytes in memory (README, "Performance");
+     * off, every read goes to the database.
+     */
+    @WithDefault("true")
+    boolean readCacheEnabled();
+
+    /** The memory the read cache may use, in all (articles three quarters, list pages one quarter). */
+    @WithDefault("64M")
+    MemorySize readCacheMaxBytes();
+
+    /**
+     * The longest anything stays in the read cache. Changes reach every instance within milliseconds by notification;
+     * this only bounds what a lost notification could cost.
+     */
+    @WithDefault("10m")
+    Duration readCacheTtl();
 }

@@ -18,6 +18,8 @@ public final class Conditional {
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    private static final String GZIP_SUFFIX = "-gz";
+
     private Conditional() {
     }
 
@@ -32,12 +34,20 @@ public final class Conditional {
      * {@code If-Modified-Since}, at the one-second precision of HTTP dates.
      */
     public static boolean notModified(HttpHeaders request, String etag, Instant lastModified) {
-        String noneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        return notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified);
+    }
+
+    /**
+     * {@link #notModified(HttpHeaders, String, Instant)} from the header values. The gzipped body of a representation
+     * has its own tag ({@link #gzipped}), and either tag revalidates the other: a client's copy is current in whichever
+     * encoding it was stored, and a 304 carries no body to encode.
+     */
+    public static boolean notModified(String noneMatch, String since, String etag, Instant lastModified) {
         if (noneMatch != null) {
-            String opaque = opaque(etag);
-            return tags(noneMatch).stream().anyMatch(t -> t.equals("*") || opaque(t).equals(opaque));
+            String opaque = identity(opaque(etag));
+            return tags(noneMatch).stream().anyMatch(t -> t.equals("*") || identity(opaque(t)).equals(opaque));
         }
-        String since = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (since == null || lastModified == null) {
             return false;
         }
@@ -47,6 +57,15 @@ public final class Conditional {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** The tag of the gzipped body of the representation tagged {@code etag} (a strong tag per encoding, RFC 9110). */
+    public static String gzipped(String etag) {
+        return etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + "\"";
+    }
+
+    private static String identity(String opaque) {
+        return opaque.endsWith(GZIP_SUFFIX) ? opaque.substring(0, opaque.length() - GZIP_SUFFIX.length()) : opaque;
     }
 
     /** The entity tags of an {@code If-Match} or {@code If-None-Match} value, quotes and {@code W/} kept. */

@@ -27,12 +27,15 @@ import dev.khabar.article.Article;
 import dev.khabar.article.ArticleStamp;
 import dev.khabar.article.ArticleState;
 import dev.khabar.article.VersionCheck;
+import dev.khabar.cache.ReadCache;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.http.Conditional;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.SeedLayout;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * How articles go over HTTP: representations and their entity tags, conditional reads, caching headers, and the
@@ -59,6 +62,10 @@ public class Representations {
     Caller caller;
     @Inject
     ObjectMapper json;
+    @Inject
+    ReadCache cache;
+    @Inject
+    CurrentVertxRequest vertxRequest;
 
     static String etag(UUID id, int version, ArticleState state, String variant) {
         return "\"" + id + "-v" + version + (state == ArticleState.SCHEDULED ? "-s-" : "-") + variant + "\"";
@@ -76,13 +83,44 @@ public class Representations {
             response = Response.notModified();
         } else if (text) {
             response = Response.ok(SeedLayout.render(article.structuredText()), TEXT_UTF8);
+        } else if (selected.isAll()) {
+            byte[] bytes = bytes(ArticleView.of(article, now));
+            offer(article, now, "json", bytes, etag, MediaType.APPLICATION_JSON);
+            response = Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
         } else {
-            ArticleView view = ArticleView.of(article, now);
-            response = Response.ok(selected.isAll() ? view : selected.apply(view, json), MediaType.APPLICATION_JSON_TYPE);
+            response = Response.ok(selected.apply(ArticleView.of(article, now), json), MediaType.APPLICATION_JSON_TYPE);
         }
         return validators(response, etag, lastModified, vary, article.getLanguage())
                 .header(SURROGATE_KEY, surrogateKeys(article))
                 .build();
+    }
+
+    /**
+     * Keeps what an anonymous reader was just sent, when {@link PublishedReads} could serve it next time: a published,
+     * due article, read with a cache ticket (taken there before this request read the database).
+     */
+    private void offer(Article article, Instant now, String variant, byte[] bytes, String etag, String contentType) {
+        RoutingContext context = vertxRequest.getCurrent();
+        Long ticket = context == null ? null : context.get(PublishedReads.TICKET);
+        if (ticket == null || caller.audience().seesEverything() || article.state(now) != ArticleState.PUBLISHED) {
+            return;
+        }
+        Instant modified = article.lastModified(now);
+        cache.offerArticle(ticket, new ReadCache.ArticleEntry(article.getId(), article.getVersion(), article.getLanguage(),
+                article.getSlug(), modified, Conditional.httpDate(modified), surrogateKeys(article), Map.of()), variant,
+                ReadCache.Body.of(bytes, etag, contentType));
+        String lookup = context.get(PublishedReads.SLUG_LOOKUP);
+        if (lookup != null) {
+            cache.offerSlug(ticket, article.getSlug(), lookup, article.getId());
+        }
+    }
+
+    private byte[] bytes(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("views always serialise", e);
+        }
     }
 
     /**
@@ -118,12 +156,7 @@ public class Representations {
      * the reader can see, 304 when the client's copy is current.
      */
     Response.ResponseBuilder collection(Object body, Optional<Instant> lastModified, HttpHeaders headers) {
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a page always serialises", e);
-        }
+        byte[] bytes = bytes(body);
         String etag = "\"l-" + hash(bytes) + "\"";
         Response.ResponseBuilder response = Conditional.notModified(headers, etag, lastModified.orElse(null))
                 ? Response.notModified() : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
@@ -185,7 +218,11 @@ public class Representations {
 
     /** Public content may be cached anywhere for a while; what a key holder reads is never stored. */
     String cacheControl() {
-        return caller.audience().seesEverything() ? "private, no-store"
+        return cacheControl(caller.audience().seesEverything());
+    }
+
+    String cacheControl(boolean editorial) {
+        return editorial ? "private, no-store"
                 : "public, max-age=" + config.cacheMaxAge().toSeconds() + ", stale-while-revalidate="
                         + config.cacheStaleWhileRevalidate().toSeconds();
     }

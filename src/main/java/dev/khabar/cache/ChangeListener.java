@@ -1,0 +1,158 @@
+package dev.khabar.cache;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Keeps the {@link ReadCache} of this instance in step with the database: one connection, held for good, listens on
+ * {@code khabar_article} (V6__change_notify.sql) and drops what each committed write touched, whichever instance made
+ * it. The same connection tracks the next scheduled publication, after which cached list pages are stale.
+ *
+ * <p>A silent connection is not trusted: it is checked with a query every few seconds, with a network timeout, and if
+ * it fails the cache stops serving until a new connection listens (reads go to the database meanwhile).
+ */
+@ApplicationScoped
+public class ChangeListener {
+
+    static final String CHANNEL = "khabar_article";
+    private static final Logger LOG = Logger.getLogger(ChangeListener.class);
+    private static final int WAIT_MILLIS = 250;
+    private static final long CHECK_MILLIS = 3_000;
+    private static final int NETWORK_TIMEOUT_MILLIS = 3_000;
+    private static final String NEXT_DUE = """
+            select min(published_at) from article where status = 'published' and published_at > now()""";
+
+    @Inject
+    AgroalDataSource database;
+    @Inject
+    ReadCache cache;
+
+    private final ExecutorService timeouts = Executors.newSingleThreadExecutor(r -> daemon(r, "khabar-listener-timeout"));
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes StartupEvent event) {
+        if (!cache.enabled()) {
+            return;
+        }
+        running = true;
+        thread = daemon(this::run, "khabar-change-listener");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        timeouts.shutdownNow();
+    }
+
+    private void run() {
+        boolean failedBefore = false;
+        while (running) {
+            try (Connection connection = database.getConnection()) {
+                listen(connection);
+                if (failedBefore) {
+                    LOG.info("Listening for article changes again; the read cache serves again");
+                }
+                failedBefore = false;
+                follow(connection);
+            } catch (SQLException | RuntimeException e) {
+                cache.listening(false);
+                if (!running) {
+                    return;
+                }
+                if (!failedBefore) {
+                    LOG.warnf("Not listening for article changes (%s); reads go to the database until it is back",
+                            e.getMessage());
+                }
+                failedBefore = true;
+                sleep(1_000);
+            }
+        }
+        cache.listening(false);
+    }
+
+    private void listen(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        connection.setNetworkTimeout(timeouts, NETWORK_TIMEOUT_MILLIS);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("listen " + CHANNEL);
+        }
+        // Listening from here on: whatever changed before is dropped, whatever changes after is notified.
+        cache.listening(true);
+        cache.nextDue(nextDue(connection));
+    }
+
+    private void follow(Connection connection) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        long checked = System.currentTimeMillis();
+        while (running) {
+            PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
+            long now = System.currentTimeMillis();
+            if (received != null && received.length > 0) {
+                for (PGNotification notification : received) {
+                    changed(notification.getParameter());
+                }
+                cache.nextDue(nextDue(connection));
+                checked = now;
+            } else if (!Instant.ofEpochMilli(now).isBefore(cache.nextDue()) || now - checked >= CHECK_MILLIS) {
+                // A scheduled article came due (pages must be read again), or the connection has been quiet: a query
+                // both refreshes the next publication time and proves the connection is alive.
+                cache.nextDue(nextDue(connection));
+                checked = now;
+            }
+        }
+    }
+
+    private void changed(String payload) {
+        String[] parts = payload.split(" ", 3);
+        try {
+            cache.changed(UUID.fromString(parts[0]), parts.length == 3 ? parts[2] : "");
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Ignoring a malformed notification on %s: %s", CHANNEL, payload);
+        }
+    }
+
+    private static Instant nextDue(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(NEXT_DUE)) {
+            row.next();
+            Timestamp at = row.getTimestamp(1);
+            return at == null ? null : at.toInstant();
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.khabar.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.khabar.change.ArticleChanged;
+import dev.khabar.config.ContentConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * What anonymous readers are shown, rendered once and kept as bytes: published articles (each representation a
+ * client asked for), the slug lookups that lead to them, and list pages. Served by {@code PublishedReads} without
+ * Hibernate or the database.
+ *
+ * <p>Correct with several instances on one database: every write, whoever makes it, notifies every instance
+ * ({@link ChangeListener}), which drops what the write touched; the writing instance drops it itself as soon as the
+ * write commits. Nothing is served from here while this instance is not listening (at start, or after losing its
+ * database connection), and everything is dropped when it listens again, since notifications sent meanwhile are lost.
+ *
+ * <p>Filling is racy by nature: a reader that loaded an article just before a write committed must not store its copy
+ * after the write's notification was handled. Readers take a {@link #ticket()} before they read the database and
+ * present it when they offer what they rendered; any invalidation in between voids the ticket.
+ *
+ * <p>Only what cannot change by the passing of time is kept without limit: articles that are published and due.
+ * List pages can also change when a scheduled article comes due, so they are kept until the next publication time
+ * ({@link #nextDue}), which the listener maintains.
+ */
+@ApplicationScoped
+public class ReadCache {
+
+    /** Responses of at least this size are also kept gzipped (smaller ones gain nothing worth the header). */
+    static final int GZIP_FROM = 1024;
+
+    /** One representation: its bytes (and gzipped bytes, when worth it) with the headers that describe them. */
+    public record Body(byte[] identity, byte[] gzip, String etag, String contentType) {
+
+        public static Body of(byte[] identity, String etag, String contentType) {
+            return new Body(identity, identity.length >= GZIP_FROM ? compress(identity) : null, etag, contentType);
+        }
+
+        int weight() {
+            return identity.length + (gzip == null ? 0 : gzip.length) + 2 * etag.length() + 200;
+        }
+    }
+
+    /** A published article: what all its representations share, and those rendered so far, by variant name. */
+    public record ArticleEntry(UUID id, int version, String language, String slug, Instant modifiedAt,
+            String lastModified, String surrogateKeys, Map<String, Body> variants) {
+
+        int weight() {
+            return 300 + slug.length() * 2 + surrogateKeys.length() * 2
+                    + variants.values().stream().mapToInt(Body::weight).sum();
+        }
+    }
+
+    /** A list page with the headers that go with it; {@code link} is the Link header, or null. */
+    public record PageEntry(Body body, String lastModified, String link, Instant validUntil) {
+    }
+
+    private final Cache<UUID, ArticleEntry> articles;
+    /** slug → (lang parameter + Accept-Language, as sent) → article id. */
+    private final Cache<String, Map<String, UUID>> slugs;
+    private final Cache<String, PageEntry> pages;
+    private final AtomicLong generation = new AtomicLong();
+    private final boolean enabled;
+    private volatile boolean live;
+    private volatile Instant nextDue = Instant.MAX;
+
+    @Inject
+    public ReadCache(ContentConfig config, MeterRegistry registry) {
+        this.enabled = config.readCacheEnabled();
+        long bytes = config.readCacheMaxBytes().asLongValue();
+        // Articles get most of the budget: they are most of the traffic. Pages are few (one per filter in use).
+        this.articles = Caffeine.newBuilder().maximumWeight(bytes * 3 / 4)
+                .weigher((UUID id, ArticleEntry e) -> e.weight()).expireAfterWrite(config.readCacheTtl())
+                .recordStats().build();
+        this.pages = Caffeine.newBuilder().maximumWeight(bytes / 4)
+                .weigher((String k, PageEntry e) -> e.body().weight() + k.length() * 2)
+                .expireAfterWrite(config.readCacheTtl()).recordStats().build();
+        this.slugs = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.readCacheTtl()).build();
+        CaffeineCacheMetrics.monitor(registry, articles, "khabar.articles");
+        CaffeineCacheMetrics.monitor(registry, pages, "khabar.pages");
+    }
+
+    /** Whether reads may be answered from here now. */
+    public boolean live() {
+        return live;
+    }
+
+    /** Taken before reading the database; {@link #offer}s made with it count only if nothing changed meanwhile. */
+    public long ticket() {
+        return generation.get();
+    }
+
+    public Optional<ArticleEntry> article(UUID id) {
+        return live ? Optional.ofNullable(articles.getIfPresent(id)) : Optional.empty();
+    }
+
+    /** The article a slug read leads to, by the slug, the {@code lang} parameter and the {@code Accept-Language} sent. */
+    public Optional<UUID> slug(String slug, String lookup) {
+        if (!live) {
+            return Optional.empty();
+        }
+        Map<String, UUID> found = slugs.getIfPresent(slug);
+        return found == null ? Optional.empty() : Optional.ofNullable(found.get(lookup));
+    }
+
+    public Optional<PageEntry> page(String key, Instant now) {
+        PageEntry page = live ? pages.getIfPresent(key) : null;
+        return page != null && now.isBefore(page.validUntil()) ? Optional.of(page) : Optional.empty();
+    }
+
+    /** Until when a list page read now stays correct without a write: the next scheduled publication. */
+    public Instant nextDue() {
+        return nextDue;
+    }
+
+    /** Keeps one representation of a published, due article, unless {@code ticket} is void. */
+    public synchronized void offerArticle(long ticket, ArticleEntry shared, String variant, Body body) {
+        if (!current(ticket)) {
+            return;
+        }
+        articles.asMap().compute(shared.id(), (id, old) -> {
+            Map<String, Body> variants = new HashMap<>();
+            if (old != null && old.version() == shared.version()) {
+                variants.putAll(old.variants());
+            }
+            variants.put(variant, body);
+            return new ArticleEntry(shared.id(), shared.version(), shared.language(), shared.slug(),
+                    shared.modifiedAt(), shared.lastModified(), shared.surrogateKeys(), Map.copyOf(variants));
+        });
+    }
+
+    public synchronized void offerSlug(long ticket, String slug, String lookup, UUID id) {
+        if (!current(ticket)) {
+            return;
+        }
+        slugs.asMap().compute(slug, (s, old) -> {
+            if (old != null && old.size() >= 32) {
+                return old; // that many Accept-Language variants of one slug: the rest go to the database
+            }
+            Map<String, UUID> lookups = old == null ? new HashMap<>() : new HashMap<>(old);
+            lookups.put(lookup, id);
+            return Map.copyOf(lookups);
+        });
+    }
+
+    public synchronized void offerPage(long ticket, String key, PageEntry page) {
+        if (current(ticket)) {
+            pages.put(key, page);
+        }
+    }
+
+    private boolean current(long ticket) {
+        return enabled && live && generation.get() == ticket;
+    }
+
+    /** Forgets an article (by id, and every slug lookup of its slug) and every list page. */
+    public synchronized void changed(UUID id, String slug) {
+        generation.incrementAndGet();
+        articles.invalidate(id);
+        slugs.invalidate(slug);
+        pages.invalidateAll();
+    }
+
+    /** This instance's own writes, as soon as they commit: its next read shows them, notified or not yet. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
+        changed(change.articleId(), change.slug());
+    }
+
+    /** Starts (or stops) serving: either way, what is kept may have missed notifications, so it is dropped. */
+    synchronized void listening(boolean listening) {
+        generation.incrementAndGet();
+        articles.invalidateAll();
+        slugs.invalidateAll();
+        pages.invalidateAll();
+        live = listening && enabled;
+    }
+
+    /** The next scheduled publication; pages filled before this call may not know of it, so their tickets are void. */
+    synchronized void nextDue(Instant at) {
+        Instant due = at == null ? Instant.MAX : at;
+        if (!due.equals(nextDue)) {
+            generation.incrementAndGet();
+            nextDue = due;
+        }
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    private static byte[] compress(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("in memory", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,201 @@
+package dev.khabar.cache;
+
+import static dev.khabar.support.Api.SEED;
+import static dev.khabar.support.Api.anonymous;
+import static dev.khabar.support.Api.editor;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.khabar.support.Api;
+import dev.khabar.support.Db;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The read cache (ReadCache, PublishedReads): a copy is served without the database, yet never outlives a change made
+ * through this instance, through another (a notification), or by the passing of time.
+ *
+ * <p>A change made in SQL behind the service's back, with no change-log entry and so no notification, shows what the
+ * cache serves: the copy it kept. Changes that go through the service or notify are seen at once.
+ */
+@QuarkusTest
+class ArticleCacheTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    Db db;
+
+    private HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String published(String title) {
+        return Api.create(Api.published(Api.article("en", title)));
+    }
+
+    /** Renames the article in SQL only: what the service serves after this came from its cache. */
+    private void renameBehindTheServicesBack(String id, String title) {
+        assertEquals(1, db.update("update article set title = ? where id = ?", title, UUID.fromString(id)));
+    }
+
+    private static String title(HttpResponse<byte[]> response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        return io.restassured.path.json.JsonPath.from(body).getString("title");
+    }
+
+    /** The headers a client or a CDN acts on; Date and rate-limit counters differ between any two answers. */
+    private static Map<String, List<String>> headers(HttpResponse<?> response) {
+        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+        headers.keySet().removeAll(List.of("date", "ratelimit", "ratelimit-policy"));
+        return headers;
+    }
+
+    @Test
+    void aRepeatedReadIsServedFromTheCacheWithTheSameBytesAndHeaders() throws Exception {
+        String id = published("Cached once " + Api.unique());
+        HttpResponse<byte[]> miss = get("api/v1/articles/" + id);
+        renameBehindTheServicesBack(id, "Renamed in SQL");
+        HttpResponse<byte[]> hit = get("api/v1/articles/" + id);
+
+        assertEquals(200, hit.statusCode());
+        assertArrayEquals(miss.body(), hit.body());
+        assertEquals(headers(miss), headers(hit));
+        assertEquals(List.of("application/json"), hit.headers().allValues("content-type"));
+        assertEquals(List.of("nosniff"), hit.headers().allValues("x-content-type-options"));
+        // Key holders never get the cached copy.
+        editor().get("/api/v1/articles/" + id).then().statusCode(200)
+                .body("title", org.hamcrest.Matchers.equalTo("Renamed in SQL"));
+    }
+
+    @Test
+    void aWriteThroughTheServiceIsSeenByTheNextRead() throws Exception {
+        String id = published("Before " + Api.unique());
+        assertEquals(200, get("api/v1/articles/" + id).statusCode());
+        editor().contentType(Api.MERGE_PATCH).body(Map.of("title", "After the patch"))
+                .patch("/api/v1/articles/" + id).then().statusCode(200);
+        HttpResponse<byte[]> read = get("api/v1/articles/" + id);
+        assertEquals("After the patch", title(read));
+        assertEquals("\"" + id + "-v2-json\"", read.headers().firstValue("etag").orElseThrow());
+
+        editor().post("/api/v1/articles/" + id + "/unpublish").then().statusCode(200);
+        assertEquals(404, get("api/v1/articles/" + id).statusCode());
+    }
+
+    @Test
+    void aNotificationFromAnotherInstanceDropsTheCopyWithinASecond() throws Exception {
+        String id = published("Notified " + Api.unique());
+        assertEquals(200, get("api/v1/articles/" + id).statusCode());
+        renameBehindTheServicesBack(id, "Changed by another instance");
+        assertEquals(200, get("api/v1/articles/" + id).statusCode());
+        String slug = (String) db.value("select slug from article where id = ?", UUID.fromString(id));
+
+        Instant sent = Instant.now();
+        db.value("select pg_notify('khabar_article', ?)", id + " en " + slug);
+        String seen = "";
+        while (!seen.equals("Changed by another instance") && Duration.between(sent, Instant.now()).toMillis() < 2_000) {
+            seen = title(get("api/v1/articles/" + id));
+        }
+        assertEquals("Changed by another instance", seen);
+    }
+
+    @Test
+    void gzipIsServedWhenAskedForWithItsOwnTagAndEitherTagRevalidates() throws Exception {
+        String id = editor().contentType("text/plain; charset=utf-8").body(SEED.replaceFirst("\n", "\n" + Api.unique() + " "))
+                .post("/api/v1/articles/import?status=published").then().statusCode(201).extract().path("id");
+        HttpResponse<byte[]> identity = get("api/v1/articles/" + id);
+        HttpResponse<byte[]> gzip = get("api/v1/articles/" + id, "Accept-Encoding", "gzip, deflate");
+        HttpResponse<byte[]> refused = get("api/v1/articles/" + id, "Accept-Encoding", "gzip;q=0, identity");
+
+        String etag = identity.headers().firstValue("etag").orElseThrow();
+        assertEquals("\"" + id + "-v1-json\"", etag);
+        assertEquals("gzip", gzip.headers().firstValue("content-encoding").orElseThrow());
+        assertEquals("\"" + id + "-v1-json-gz\"", gzip.headers().firstValue("etag").orElseThrow());
+        assertEquals("Accept, Authorization, Accept-Encoding", gzip.headers().firstValue("vary").orElseThrow());
+        assertArrayEquals(identity.body(), new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes());
+        assertTrue(gzip.body().length * 2 < identity.body().length, "gzip halves an article at least");
+        assertNull(refused.headers().firstValue("content-encoding").orElse(null));
+        assertArrayEquals(identity.body(), refused.body());
+
+        for (String tag : List.of(etag, gzip.headers().firstValue("etag").orElseThrow())) {
+            assertEquals(304, get("api/v1/articles/" + id, "If-None-Match", tag).statusCode());
+            assertEquals(304, get("api/v1/articles/" + id, "If-None-Match", tag, "Accept-Encoding", "gzip").statusCode());
+        }
+    }
+
+    @Test
+    void aSlugThatMovedIsNotServedFromTheCopyOfItsArticle() throws Exception {
+        String id = published("Moving slug " + Api.unique());
+        String slug = anonymous().get("/api/v1/articles/" + id).then().extract().path("slug");
+        String path = "api/v1/articles/slug/" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "?lang=en";
+        assertEquals(200, get(path).statusCode());
+        assertEquals(200, get(path).statusCode());
+        editor().contentType(Api.MERGE_PATCH).body(Map.of("slug", slug + "-moved"))
+                .patch("/api/v1/articles/" + id).then().statusCode(200);
+        assertEquals(200, get("api/v1/articles/" + id).statusCode());
+
+        HttpResponse<byte[]> old = get(path);
+        assertEquals(308, old.statusCode());
+        assertTrue(old.headers().firstValue("location").orElseThrow().contains(slug + "-moved"));
+    }
+
+    @Test
+    void anArabicSlugReadIsCachedPerAcceptLanguage() throws Exception {
+        String id = editor().contentType("text/plain; charset=utf-8").body(SEED.replaceFirst("\n", "\n" + "نسخة " + Api.unique() + " "))
+                .post("/api/v1/articles/import?status=published").then().statusCode(201).extract().path("id");
+        String slug = anonymous().get("/api/v1/articles/" + id).then().extract().path("slug");
+        String path = "api/v1/articles/slug/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> miss = get(path, "Accept-Language", "ar");
+        renameBehindTheServicesBack(id, "عنوان آخر");
+        HttpResponse<byte[]> hit = get(path, "Accept-Language", "ar");
+        assertArrayEquals(miss.body(), hit.body());
+        assertEquals("Accept, Authorization, Accept-Language, Accept-Encoding",
+                hit.headers().firstValue("vary").orElseThrow());
+        assertEquals("ar", hit.headers().firstValue("content-language").orElseThrow());
+        // Another Accept-Language is another lookup: it reads the database.
+        assertEquals("عنوان آخر", title(get(path, "Accept-Language", "fr, ar;q=0.5")));
+    }
+
+    @Test
+    void aScheduledArticleIsNotServedBeforeItsTimeAndIsAfter() throws Exception {
+        String id = editor().contentType(ContentType.JSON).body(Api.article("en", "Scheduled " + Api.unique()))
+                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        editor().contentType(ContentType.JSON).body(Map.of("publishedAt", Instant.now().plusSeconds(2).toString()))
+                .post("/api/v1/articles/" + id + "/publish").then().statusCode(200);
+        assertEquals(404, get("api/v1/articles/" + id).statusCode());
+        assertEquals(404, get("api/v1/articles/" + id).statusCode());
+        Thread.sleep(2_100);
+        assertEquals(200, get("api/v1/articles/" + id).statusCode());
+    }
+}
