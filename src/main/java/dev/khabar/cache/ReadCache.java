@@ -71,7 +71,7 @@ public class ReadCache {
     }
 
     /** A list page with the headers that go with it; {@code link} is the Link header, or null. */
-    public record PageEntry(Body body, String lastModified, String link, Instant validUntil) {
+    public record PageEntry(Body body, Instant modifiedAt, String lastModified, String link, Instant validUntil) {
     }
 
     private final Cache<UUID, ArticleEntry> articles;

@@ -198,4 +198,37 @@ class ArticleCacheTest {
         Thread.sleep(2_100);
         assertEquals(200, get("api/v1/articles/" + id).statusCode());
     }
+
+    @Test
+    void aListPageIsCachedUntilAWriteOrAScheduledPublicationChangesIt() throws Exception {
+        String tag = "cache-" + Api.unique();
+        Map<String, Object> first = Api.published(Api.article("en", "First of the tag " + Api.unique()));
+        first.put("tags", List.of(tag));
+        String firstId = Api.create(first);
+        String page = "api/v1/articles?tag=" + tag + "&limit=5";
+        HttpResponse<byte[]> miss = get(page);
+        renameBehindTheServicesBack(firstId, "Renamed in SQL");
+        HttpResponse<byte[]> hit = get(page);
+        assertArrayEquals(miss.body(), hit.body());
+        assertEquals(headers(miss), headers(hit));
+        assertEquals(304, get(page, "If-None-Match", hit.headers().firstValue("etag").orElseThrow()).statusCode());
+
+        // A write anywhere drops every page: the next read sees the database (and the SQL rename with it).
+        Map<String, Object> second = Api.article("en", "Second of the tag " + Api.unique());
+        second.put("tags", List.of(tag));
+        String secondId = Api.create(second);
+        String afterWrite = new String(get(page).body(), StandardCharsets.UTF_8);
+        assertTrue(afterWrite.contains("Renamed in SQL"), afterWrite);
+
+        // Scheduled: no write happens when it comes due, yet the page shows it from then on.
+        editor().contentType(ContentType.JSON).body(Map.of("publishedAt", Instant.now().plusSeconds(2).toString()))
+                .post("/api/v1/articles/" + secondId + "/publish").then().statusCode(200);
+        assertEquals(1, io.restassured.path.json.JsonPath.from(new String(get(page).body(), StandardCharsets.UTF_8))
+                .getList("items").size());
+        assertEquals(1, io.restassured.path.json.JsonPath.from(new String(get(page).body(), StandardCharsets.UTF_8))
+                .getList("items").size());
+        Thread.sleep(2_100);
+        assertEquals(List.of(secondId, firstId), io.restassured.path.json.JsonPath.from(
+                new String(get(page).body(), StandardCharsets.UTF_8)).getList("items.id"));
+    }
 }

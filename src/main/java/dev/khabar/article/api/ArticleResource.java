@@ -57,7 +57,6 @@ import dev.khabar.article.Dates;
 import dev.khabar.article.FieldError;
 import dev.khabar.article.InvalidArticleException;
 import dev.khabar.http.Conditional;
-import dev.khabar.http.Links;
 import dev.khabar.http.Params;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
@@ -194,7 +193,7 @@ public class ArticleResource {
         Instant now = Instant.now();
         PageBody body = new PageBody(page.items().stream().map(a -> selected.apply(ArticleView.of(a, now), json)).toList(),
                 next);
-        return Links.next(http.collection(body, page.lastModified(), headers), uri, next).build();
+        return http.page(body, page.lastModified(), headers, uri, next);
     }
 
     /** The serialised form of {@link ArticlePage} when items carry selected fields only. */

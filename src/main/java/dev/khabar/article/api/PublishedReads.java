@@ -3,6 +3,7 @@ package dev.khabar.article.api;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,6 +38,7 @@ public class PublishedReads {
     /** Routing-context keys that tell {@link Representations} what a miss may offer to the cache. */
     static final String TICKET = "khabar.cache.ticket";
     static final String SLUG_LOOKUP = "khabar.cache.slug";
+    static final String PAGE_KEY = "khabar.cache.page";
 
     private static final String BASE = "/api/v1/articles/";
     private static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION;
@@ -49,11 +51,14 @@ public class PublishedReads {
     ContentConfig config;
     @Inject
     Representations http;
+    private String cacheControl;
 
     void install(@Observes Router router) {
         router.getWithRegex(BASE + "([0-9a-fA-F-]{36})").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(this::byId);
         router.get(BASE + "slug/:slug").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::bySlug);
+        router.get("/api/v1/articles").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::page);
+        cacheControl = http.cacheControl(false);
     }
 
     private void byId(RoutingContext ctx) {
@@ -101,12 +106,39 @@ public class PublishedReads {
         }
     }
 
-    /** Answers from the entry; false when it lacks the variant or the caller is over its limit. */
+    private void page(RoutingContext ctx) {
+        Optional<String> variant = variant(ctx);
+        String status = ctx.queryParams().get("status");
+        if (variant.isEmpty() || status != null && !status.strip().equals("published")) {
+            ctx.next();
+            return;
+        }
+        // The Link header names the host the client used: pages are kept per host.
+        String key = ctx.request().host() + ' ' + variant.get() + ' ' + ctx.request().query();
+        ctx.put(TICKET, cache.ticket());
+        ctx.put(PAGE_KEY, key);
+        Optional<ReadCache.PageEntry> page = cache.page(key, Instant.now());
+        if (page.isEmpty() || !serve(ctx, page.get().body(), page.get().modifiedAt(), page.get().lastModified(), VARY,
+                response -> {
+                    response.putHeader(Representations.SURROGATE_KEY, Representations.LISTS_KEY);
+                    if (page.get().link() != null) {
+                        response.putHeader(HttpHeaders.LINK, page.get().link());
+                    }
+                })) {
+            ctx.next();
+        }
+    }
+
     private boolean serve(RoutingContext ctx, ReadCache.ArticleEntry entry, String variant, String vary) {
         ReadCache.Body body = entry.variants().get(variant);
-        if (body == null) {
-            return false;
-        }
+        return body != null && serve(ctx, body, entry.modifiedAt(), entry.lastModified(), vary, response -> response
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, entry.language())
+                .putHeader(Representations.SURROGATE_KEY, entry.surrogateKeys()));
+    }
+
+    /** Answers with the body (or 304); false when the caller is over its limit, to be refused by the resource. */
+    private boolean serve(RoutingContext ctx, ReadCache.Body body, Instant modifiedAt, String lastModified, String vary,
+            Consumer<HttpServerResponse> headers) {
         HttpServerRequest request = ctx.request();
         RateLimiter.Decision decision = limiter.take("anonymous", client(request), config.rateLimitAnonymous(),
                 config.rateLimitWindow(), System.currentTimeMillis());
@@ -114,19 +146,19 @@ public class PublishedReads {
             return false;
         }
         boolean gzip = body.gzip() != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        String etag = gzip ? Conditional.gzipped(body.etag()) : body.etag();
         HttpServerResponse response = ctx.response();
         if (decision.limit() > 0) {
             response.putHeader("RateLimit-Policy", decision.policyHeader()).putHeader("RateLimit", decision.limitHeader());
         }
-        response.putHeader(HttpHeaders.ETAG, etag)
-                .putHeader(HttpHeaders.LAST_MODIFIED, entry.lastModified())
-                .putHeader(HttpHeaders.CACHE_CONTROL, http.cacheControl(false))
-                .putHeader(HttpHeaders.VARY, body.gzip() == null ? vary : vary + ", " + HttpHeaders.ACCEPT_ENCODING)
-                .putHeader(HttpHeaders.CONTENT_LANGUAGE, entry.language())
-                .putHeader(Representations.SURROGATE_KEY, entry.surrogateKeys());
+        response.putHeader(HttpHeaders.ETAG, gzip ? Conditional.gzipped(body.etag()) : body.etag());
+        if (lastModified != null) {
+            response.putHeader(HttpHeaders.LAST_MODIFIED, lastModified);
+        }
+        response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .putHeader(HttpHeaders.VARY, body.gzip() == null ? vary : vary + ", " + HttpHeaders.ACCEPT_ENCODING);
+        headers.accept(response);
         if (Conditional.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), body.etag(), entry.modifiedAt())) {
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), body.etag(), modifiedAt)) {
             response.setStatusCode(304).end();
             return true;
         }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,7 @@ import dev.khabar.article.VersionCheck;
 import dev.khabar.cache.ReadCache;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.http.Conditional;
+import dev.khabar.http.Links;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
 import dev.khabar.taxonomy.Tag;
@@ -156,7 +158,10 @@ public class Representations {
      * the reader can see, 304 when the client's copy is current.
      */
     Response.ResponseBuilder collection(Object body, Optional<Instant> lastModified, HttpHeaders headers) {
-        byte[] bytes = bytes(body);
+        return collection(bytes(body), lastModified, headers);
+    }
+
+    private Response.ResponseBuilder collection(byte[] bytes, Optional<Instant> lastModified, HttpHeaders headers) {
         String etag = "\"l-" + hash(bytes) + "\"";
         Response.ResponseBuilder response = Conditional.notModified(headers, etag, lastModified.orElse(null))
                 ? Response.notModified() : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
@@ -165,6 +170,25 @@ public class Representations {
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION)
                 .header(SURROGATE_KEY, LISTS_KEY);
+    }
+
+    /**
+     * A page of a list: {@link #collection} with its {@code Link: rel="next"}, offered to the cache when an anonymous
+     * reader asked for it through {@link PublishedReads} (kept until the next write or scheduled publication).
+     */
+    Response page(Object body, Optional<Instant> lastModified, HttpHeaders headers, UriInfo uri, String nextCursor) {
+        byte[] bytes = bytes(body);
+        Response response = Links.next(collection(bytes, lastModified, headers), uri, nextCursor).build();
+        RoutingContext context = vertxRequest.getCurrent();
+        Long ticket = context == null ? null : context.get(PublishedReads.TICKET);
+        String key = context == null ? null : context.get(PublishedReads.PAGE_KEY);
+        if (ticket != null && key != null && !caller.audience().seesEverything()) {
+            cache.offerPage(ticket, key, new ReadCache.PageEntry(ReadCache.Body.of(bytes, response.getHeaderString(
+                    HttpHeaders.ETAG), MediaType.APPLICATION_JSON), lastModified.orElse(null),
+                    lastModified.map(Conditional::httpDate).orElse(null), response.getHeaderString(HttpHeaders.LINK),
+                    cache.nextDue()));
+        }
+        return response;
     }
 
     /** The answer to a write: the article as stored now, with the tag to send in the next {@code If-Match}. */
