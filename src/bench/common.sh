@@ -24,21 +24,25 @@ require_positive() {
     done
 }
 
-# require_tools FILE...: wrk (installed if missing) and the other tools are there, and so are the given files.
+# require_tools FILE...: wrk and nginx (installed from Debian's packages if missing) and the other tools are there, and
+# so are the given files.
 require_tools() {
-    if ! command -v wrk >/dev/null; then
-        log "installing wrk"
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+    if (( ${#missing[@]} > 0 )); then
+        log "installing ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
-        if ! apt-get install -y -q wrk >"$OUT/apt.log" 2>&1; then
-            { apt-get update -q && apt-get install -y -q wrk; } >>"$OUT/apt.log" 2>&1 \
-                || { tail -20 "$OUT/apt.log" >&2; die "could not install wrk (log: $OUT/apt.log)"; }
+        if ! apt-get install -y -q "${missing[@]}" >"$OUT/apt.log" 2>&1; then
+            { apt-get update -q && apt-get install -y -q "${missing[@]}"; } >>"$OUT/apt.log" 2>&1 \
+                || { tail -20 "$OUT/apt.log" >&2; die "could not install ${missing[*]} (log: $OUT/apt.log)"; }
         fi
     fi
     local f tool
     for f in "$@"; do
         [[ -f $f ]] || die "$f is missing"
     done
-    for tool in wrk python3 java curl psql pg_isready; do
+    for tool in wrk python3 java curl psql pg_isready taskset; do
         command -v "$tool" >/dev/null || die "$tool is not installed"
     done
 }
@@ -99,8 +103,9 @@ stop_service() {
 }
 
 # start_service [LOG]: starts the copy in $OUT/quarkus-app against $DB on $PORT (stopped again on exit), logging to
-# LOG ($OUT/service.log by default), and waits until it is ready. JAVA_OPTS: extra JVM options. Rate limits are off:
-# the benchmark is one client sending thousands of requests a second, which is what they exist to stop.
+# LOG ($OUT/service.log by default), and waits until it is ready; STARTUP_MS is the time from launch to ready.
+# JAVA_OPTS: extra JVM options. Rate limits are off: the benchmark is one client sending thousands of requests a
+# second, which is what they exist to stop.
 start_service() {
     local svclog=${1:-$OUT/service.log}
     trap stop_service EXIT
@@ -117,7 +122,8 @@ start_service() {
         java ${JAVA_OPTS:-} -jar "$OUT/quarkus-app/quarkus-run.jar" >"$svclog" 2>&1 &
     SERVICE_PID=$!
 
-    local started=$SECONDS
+    local started=$SECONDS started_ns
+    started_ns=$(date +%s%N)
     until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/q/health/ready" || true) == 200 ]]; do
         if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
             tail -40 "$svclog" >&2
@@ -129,7 +135,8 @@ start_service() {
         fi
         sleep 0.5
     done
-    log "service ready after $((SECONDS - started)) s"
+    STARTUP_MS=$(( ($(date +%s%N) - started_ns) / 1000000 ))
+    log "service ready after $STARTUP_MS ms"
 }
 
 # load_articles COUNT THREADS LOG TARGETS [SERVICE_LOG]: creates COUNT generated articles through the API and

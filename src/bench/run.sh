@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
-# Read benchmark of the Khabar API. From the repository root:
+# Read benchmark of the Khabar API against nginx serving the same bytes. From the repository root:
 #
 #   src/bench/run.sh                          # 10,000 articles, 15 s per run
 #   ARTICLES=500 DURATION=3 src/bench/run.sh  # a quick check
 #
 # Environment: ARTICLES (default 10000), DURATION seconds per measured run (15), WARMUP seconds per endpoint (5),
-# LOAD_THREADS concurrent writers while loading (8), JAVA_OPTS extra JVM options for the service.
+# CONNECTIONS per run (16), LOAD_THREADS concurrent writers while loading (8), ZIPF_S the exponent of the popularity
+# spread (1.0), JAVA_OPTS extra JVM options for the service.
 #
-# What it does: installs wrk if missing, builds the jar if missing, recreates the database khabar_bench in the local
-# PostgreSQL (127.0.0.1:5432, user postgres), starts the service on port 8089 against it (stopped again on exit),
-# loads ARTICLES generated articles through the API (src/bench/load.py, half Arabic, half English, fixed seed), then
-# runs wrk against three read endpoints, and against two of them again with If-None-Match (answered 304), at 2 and 16
-# connections and prints a Markdown table, also written to
-# target/bench/results.md. Logs (service, loader, every wrk run) are kept in target/bench/. The service runs from a
-# copy of target/quarkus-app (target/bench/quarkus-app), so that a rebuild during the run does not disturb it.
+# What it does:
+#  1. installs wrk and nginx from Debian's packages if missing, builds the jar if missing, recreates the database
+#     khabar_bench in the local PostgreSQL (127.0.0.1:5432, user postgres), starts the service on port 8089;
+#  2. loads ARTICLES generated articles through the API (src/bench/load.py: its own deterministic generator, half
+#     Arabic, half English, each the size of the seed article);
+#  3. copies what the service answers (every article, the first list page, a page 100 cursors deep) into files and
+#     starts nginx on port 8090 serving those very bytes (src/bench/snapshot.py): the reference;
+#  4. runs wrk, pinned to CPU 1 (`taskset -c 1 wrk -t1`), against each endpoint of the service and then against nginx
+#     on the same bytes, at CONNECTIONS connections, after a warm-up; "one article" runs ask for one hot article,
+#     "Zipf" runs spread over every article with Zipf popularity (rank 1 = newest), as news traffic is;
+#  5. reports the service's resident memory (peak and now), then restarts it to time start-up to ready (migrations
+#     already applied), and starts a second instance on the same database (port 8091) to time how long a change
+#     made through one takes to be served by the other (5 changes);
+#  6. prints a Markdown table, also written to target/bench/results.md.
+# Logs (service, nginx, loader, every wrk run) are kept in target/bench/. The service runs from a copy of
+# target/quarkus-app (target/bench/quarkus-app), so that a rebuild during the run does not disturb it.
 # Exits non-zero if any step fails or any request of a measured run fails.
 #
-# The service, PostgreSQL and wrk share this machine's CPUs: figures are for comparing runs on the same machine,
-# not capacity planning.
+# The service, nginx, PostgreSQL and wrk share this machine's 2 CPUs: compare figures within one table.
 
 set -euo pipefail
 
@@ -29,79 +38,210 @@ source src/bench/common.sh
 ARTICLES=${ARTICLES:-10000}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-16}
 LOAD_THREADS=${LOAD_THREADS:-8}
+ZIPF_S=${ZIPF_S:-1.0}
 DB=khabar_bench
 OUT=target/bench
+NGINX_PORT=8090
+NGINX=http://127.0.0.1:$NGINX_PORT
+SECOND_PORT=8091
 
-require_positive ARTICLES DURATION WARMUP LOAD_THREADS
+require_positive ARTICLES DURATION WARMUP CONNECTIONS LOAD_THREADS
 [[ $ARTICLES -ge 2 ]] || die "ARTICLES must be at least 2"
 
 mkdir -p "$OUT"
-
-require_tools src/bench/load.py src/bench/report.lua
+require_tools src/bench/load.py src/bench/snapshot.py src/bench/report.lua
 prepare_app
 require_free_port
 recreate_database
 start_service
+FIRST_STARTUP_MS=$STARTUP_MS
 load_articles "$ARTICLES" "$LOAD_THREADS" "$OUT/load.log" "$OUT/targets.env"
 vacuum_analyze
 
-# The entity tag a client holding the current copy would send.
-etag_of() { curl -s -D - -o /dev/null --max-time 10 "$BASE$1" | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p' | tr -d '\r'; }
-ID_ETAG=$(etag_of "/api/v1/articles/$BENCH_ID")
-LIST_ETAG=$(etag_of "/api/v1/articles?limit=20")
-[[ -n $ID_ETAG && -n $LIST_ETAG ]] || die "no ETag on the article or the list"
+# --- the reference: nginx on the bytes the service sends -----------------------------------------------------------
+log "copying the service's answers for nginx"
+rm -rf "$OUT/nginx" && mkdir -p "$OUT/nginx/root" "$OUT/nginx/logs"
+python3 src/bench/snapshot.py --url "$BASE" --root "$OUT/nginx/root" --out "$OUT/snapshot.env" 2>"$OUT/snapshot.log" \
+    || { cat "$OUT/snapshot.log" >&2; die "copying the answers failed"; }
+# shellcheck source=/dev/null
+source "$OUT/snapshot.env"
+NGINX_ROOT=$(cd "$OUT/nginx/root" && pwd)
+cat >"$OUT/nginx/nginx.conf" <<CONF
+user root;
+worker_processes auto;
+daemon off;
+pid $ROOT/$OUT/nginx/nginx.pid;
+error_log $ROOT/$OUT/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 10000000;
+    types { }
+    default_type application/json;
+    gzip_static on;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $NGINX_ROOT;
+        location / { }
+    }
+}
+CONF
+NGINX_PID=
+stop_all() {
+    [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
+    [[ -n ${SECOND_PID:-} ]] && kill "$SECOND_PID" 2>/dev/null && wait "$SECOND_PID" 2>/dev/null
+    stop_service
+}
+trap stop_all EXIT
+/usr/sbin/nginx -p "$ROOT/$OUT/nginx" -c "$ROOT/$OUT/nginx/nginx.conf" >"$OUT/nginx/logs/stdout.log" 2>&1 &
+NGINX_PID=$!
+for _ in $(seq 20); do curl -s -o /dev/null "$NGINX/list/first" && break; sleep 0.25; done
+curl -s -o /dev/null --fail "$NGINX/list/first" || die "nginx did not start (log: $OUT/nginx/logs/)"
 
-# label|path|If-None-Match (empty: a plain GET answered 200; else a conditional GET answered 304)
+# The entity tags a client holding the current copy would send, to each server.
+etag_of() { curl -s -D - -o /dev/null --max-time 10 "$1" | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p' | tr -d '\r'; }
+ID_ETAG=$(etag_of "$BASE/api/v1/articles/$BENCH_ID")
+LIST_ETAG=$(etag_of "$BASE/api/v1/articles?limit=20")
+NGINX_ID_ETAG=$(etag_of "$NGINX/a/$BENCH_ID")
+NGINX_LIST_ETAG=$(etag_of "$NGINX/list/first")
+[[ -n $ID_ETAG && -n $LIST_ETAG && -n $NGINX_ID_ETAG && -n $NGINX_LIST_ETAG ]] || die "an ETag is missing"
+
+# label|service path|nginx path|request header ("" for none)|expected status|Zipf path lists (service,nginx)
 ENDPOINTS=(
-    "GET /api/v1/articles/{id}|/api/v1/articles/$BENCH_ID|"
-    "GET /api/v1/articles/{id}, If-None-Match → 304|/api/v1/articles/$BENCH_ID|$ID_ETAG"
-    "GET /api/v1/articles/slug/{slug} (Arabic)|/api/v1/articles/slug/$BENCH_SLUG_PATH|"
-    "GET /api/v1/articles?limit=20|/api/v1/articles?limit=20|"
-    "GET /api/v1/articles?limit=20, If-None-Match → 304|/api/v1/articles?limit=20|$LIST_ETAG"
+    "GET /articles/{id}, one article|/api/v1/articles/$BENCH_ID|/a/$BENCH_ID||200|"
+    "GET /articles/{id}, one article, gzip|/api/v1/articles/$BENCH_ID|/a/$BENCH_ID|Accept-Encoding: gzip|200|"
+    "GET /articles/{id}, If-None-Match → 304|/api/v1/articles/$BENCH_ID|/a/$BENCH_ID|If-None-Match: $ID_ETAG|304|"
+    "GET /articles/slug/{slug}, Arabic|/api/v1/articles/slug/$BENCH_SLUG_PATH|/a/$BENCH_ID||200|"
+    "GET /articles/{id}, Zipf over $ZIPF_ARTICLES articles|/|/||200|zipf"
+    "GET /articles?limit=20, first page|/api/v1/articles?limit=20|/list/first||200|"
+    "GET /articles?limit=20, 100 pages deep by cursor|$DEEP_PATH|/list/deep||200|"
+    "GET /articles?limit=20, If-None-Match → 304|/api/v1/articles?limit=20|/list/first|If-None-Match: $LIST_ETAG|304|"
 )
 
-# Every endpoint answers as expected before it is measured.
+# Every endpoint answers as expected, and with the same body from both servers, before it is measured.
 for e in "${ENDPOINTS[@]}"; do
-    IFS='|' read -r label path tag <<<"$e"
-    expected=$([[ -n $tag ]] && echo 304 || echo 200)
-    code=$(curl -s -o "$OUT/check.json" -w '%{http_code}' --max-time 10 ${tag:+-H "If-None-Match: $tag"} "$BASE$path" || true)
-    [[ $code == "$expected" ]] || { head -c 2000 "$OUT/check.json" >&2; echo >&2; die "GET $path answered $code, not $expected"; }
+    IFS='|' read -r label path npath header expected zipf <<<"$e"
+    [[ -n $zipf ]] && continue
+    nheader=${header/$ID_ETAG/$NGINX_ID_ETAG}; nheader=${nheader/$LIST_ETAG/$NGINX_LIST_ETAG}
+    # Gzipped bodies are compared once decompressed (two compressors make different bytes of the same content).
+    gz=(); [[ $header == Accept-Encoding:* ]] && gz=(--compressed)
+    code=$(curl -s "${gz[@]}" -D "$OUT/check.service.h" -o "$OUT/check.service" -w '%{http_code}' --max-time 10 \
+        ${header:+-H "$header"} "$BASE$path" || true)
+    ncode=$(curl -s "${gz[@]}" -D "$OUT/check.nginx.h" -o "$OUT/check.nginx" -w '%{http_code}' --max-time 10 \
+        ${nheader:+-H "$nheader"} "$NGINX$npath" || true)
+    [[ $code == "$expected" && $ncode == "$expected" ]] \
+        || die "$label: the service answered $code, nginx $ncode, not $expected"
+    cmp -s "$OUT/check.service" "$OUT/check.nginx" || die "$label: the service and nginx sent different bodies"
+    if (( ${#gz[@]} )); then
+        grep -qi '^content-encoding: gzip' "$OUT/check.service.h" && grep -qi '^content-encoding: gzip' "$OUT/check.nginx.h" \
+            || die "$label: not gzipped by both servers"
+    fi
 done
 
-# --- measurements ------------------------------------------------------------------------------------------------
+# run_pair NAME LABEL PATH NGINX_PATH HEADER EXPECTED ZIPF: warms up and measures the service, then nginx.
 ROWS=()
 TOTAL_ERRORS=0
+measure_one() {
+    local name=$1 url=$2 header=$3 expected=$4 paths=$5 line
+    local env=(BENCH_ZIPF_S="$ZIPF_S")
+    [[ $expected == 304 ]] && env+=(BENCH_EXPECT=304)
+    [[ -n $paths ]] && env+=(BENCH_PATHS="$paths")
+    env "${env[@]}" taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" ${header:+-H "$header"} \
+        -s src/bench/report.lua "$url" >"$OUT/$name-warmup.txt" 2>&1 || { cat "$OUT/$name-warmup.txt" >&2; die "wrk failed"; }
+    env "${env[@]}" taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${header:+-H "$header"} \
+        -s src/bench/report.lua "$url" >"$OUT/$name.txt" 2>&1 || { cat "$OUT/$name.txt" >&2; die "wrk failed"; }
+    line=$(grep '^BENCH ' "$OUT/$name.txt") || { cat "$OUT/$name.txt" >&2; die "no BENCH line from wrk"; }
+    TOTAL_ERRORS=$((TOTAL_ERRORS + $(field errors "$line")))
+    echo "$line"
+}
+
 n=0
 for e in "${ENDPOINTS[@]}"; do
-    IFS='|' read -r label path tag <<<"$e"
+    IFS='|' read -r label path npath header expected zipf <<<"$e"
     n=$((n + 1))
-    if [[ -n $tag ]]; then
-        WRK_HEADER="If-None-Match: $tag" BENCH_EXPECT=304 measure "wrk-$n" "$label" "$path"
-    else
-        measure "wrk-$n" "$label" "$path"
-    fi
-    for run in "${MEASURED[@]}"; do
-        conns=${run%% *} line=${run#* }
-        ROWS+=("$(printf '| `%s` | %s | %s | %s | %s | %s |' "$label" "$conns" "$(field rps "$line")" \
-            "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field errors "$line")")")
-    done
+    nheader=${header/$ID_ETAG/$NGINX_ID_ETAG}; nheader=${nheader/$LIST_ETAG/$NGINX_LIST_ETAG}
+    spaths= npaths=
+    [[ -n $zipf ]] && spaths=$OUT/nginx/zipf-service.txt npaths=$OUT/nginx/zipf-nginx.txt
+    log "measuring $label"
+    s=$(measure_one "wrk-$n-service" "$BASE$path" "$header" "$expected" "$spaths")
+    r=$(measure_one "wrk-$n-nginx" "$NGINX$npath" "$nheader" "$expected" "$npaths")
+    ratio=$(awk -v a="$(field rps "$s")" -v b="$(field rps "$r")" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+    ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s |' "$label" "$CONNECTIONS" "$(field rps "$s")" \
+        "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")" "$(field rps "$r")" "$ratio")")
 done
 
+# --- memory, start-up, propagation between instances ------------------------------------------------------------
+RSS_PEAK_MB=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
+RSS_NOW_MB=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
+stop_service
+kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=
+sleep 2
+start_service "$OUT/service-restart.log"
+RESTART_MS=$STARTUP_MS
+QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$OUT/service-restart.log" | head -1)
+
+log "starting a second instance on port $SECOND_PORT"
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
+    CONTENT_ADMIN_TOKEN=$TOKEN CONTENT_RATE_LIMIT_ANONYMOUS=0 CONTENT_RATE_LIMIT_KEY=0 QUARKUS_HTTP_PORT=$SECOND_PORT \
+    java ${JAVA_OPTS:-} -jar "$OUT/quarkus-app/quarkus-run.jar" >"$OUT/service-second.log" 2>&1 &
+SECOND_PID=$!
+for _ in $(seq 120); do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SECOND_PORT/q/health/ready" || true) == 200 ]] && break
+    sleep 0.5
+done
+PROPAGATION=$(python3 - "$BASE" "http://127.0.0.1:$SECOND_PORT" "$TOKEN" "$BENCH_ID" <<'PY'
+import http.client, json, sys, time, urllib.parse
+first, second, token, article = sys.argv[1:5]
+def conn(url):
+    u = urllib.parse.urlsplit(url)
+    return http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+a, b = conn(first), conn(second)
+def read(c):
+    c.request("GET", "/api/v1/articles/" + article)
+    r = c.getresponse(); body = r.read()
+    return json.loads(body)["version"]
+delays = []
+for i in range(5):
+    read(b); read(b)                      # the second instance has it cached
+    a.request("PATCH", "/api/v1/articles/" + article, body=json.dumps({"closing": "Closing, edit %d." % i}),
+              headers={"Authorization": "Bearer " + token, "Content-Type": "application/merge-patch+json"})
+    r = a.getresponse(); version = json.loads(r.read())["version"]
+    assert r.status == 200, r.status
+    written = time.monotonic()
+    while read(b) != version:
+        if time.monotonic() - written > 5:
+            raise SystemExit("the second instance still served the old version after 5 s")
+    delays.append((time.monotonic() - written) * 1000)
+    time.sleep(0.3)
+delays.sort()
+print("%.0f %.0f" % (delays[len(delays) // 2], delays[-1]))
+PY
+) || die "measuring propagation failed"
+kill "$SECOND_PID" 2>/dev/null; wait "$SECOND_PID" 2>/dev/null || true; SECOND_PID=
 stop_service
 
 # --- report ------------------------------------------------------------------------------------------------------
 {
     machine_line
     echo
-    echo '| endpoint | connections | requests/s | p50 (ms) | p99 (ms) | errors |'
-    echo '|---|---:|---:|---:|---:|---:|'
+    echo '| endpoint | connections | requests/s | p50 (ms) | p99 (ms) | errors | nginx requests/s | ratio to nginx |'
+    echo '|---|---:|---:|---:|---:|---:|---:|---:|'
     printf '%s\n' "${ROWS[@]}"
     echo
-    echo "$ARTICLES_LOADED articles (half Arabic, half English) loaded in $LOAD_SECONDS s ($LOAD_RATE articles/s," \
-        "$LOAD_THREADS writers). Each run: wrk for $DURATION s after a $WARMUP s warm-up per endpoint;" \
-        "2 connections = \`wrk -t1 -c2\`, 16 = \`wrk -t2 -c16\`. Service, PostgreSQL and wrk on the same machine." \
-        "Source $SOURCE; jar built $JAR_BUILT."
+    echo "- $ARTICLES_LOADED articles (half Arabic, half English) loaded through the API in $LOAD_SECONDS s" \
+        "($LOAD_RATE articles/s, $LOAD_THREADS writers)."
+    echo "- Resident memory of the service: peak ${RSS_PEAK_MB} MB, ${RSS_NOW_MB} MB after the runs."
+    echo "- Start-up to ready (migrations applied): ${RESTART_MS} ms from launch to the first 200 of /q/health/ready" \
+        "(Quarkus: ${QUARKUS_STARTED:-?}); the first start, with migrations, ${FIRST_STARTUP_MS} ms."
+    echo "- A change through one instance served by a second one after ${PROPAGATION% *} ms (median of 5)," \
+        "${PROPAGATION#* } ms at most."
+    echo "- wrk -t1 -c$CONNECTIONS pinned to CPU 1, $DURATION s per run after $WARMUP s of warm-up; nginx" \
+        "$(/usr/sbin/nginx -v 2>&1 | sed 's/.*nginx\///') (worker_processes auto, gzip_static) serves the same" \
+        "bytes from files. Zipf exponent $ZIPF_S. Source $SOURCE; jar built $JAR_BUILT."
 } >"$OUT/results.md"
 cat "$OUT/results.md"
 
