@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.khabar.support.Api;
+import dev.khabar.support.PackagedService;
 
 /**
  * The packaged service, started the way a newcomer starts it: no database configured. It must start its own
@@ -29,23 +27,22 @@ import dev.khabar.support.Api;
  */
 class EmbeddedDefaultIT {
 
-    private static final Path RUNNER = Path.of(System.getProperty("khabar.runner", "target/quarkus-app/quarkus-run.jar"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void startsWithEmbeddedDatabaseAndKeepsDataAcrossRestarts() throws Exception {
         Path workDir = Files.createTempDirectory(Path.of("target"), "embedded-it-");
-        int port = freePort();
+        int port = PackagedService.freePort();
 
         String id;
-        try (Service service = Service.start(workDir, port, Map.of())) {
+        try (PackagedService service = PackagedService.start(workDir, port, Map.of())) {
             service.awaitReady(http);
             String log = service.log();
             assertTrue(log.contains("EMBEDDED PostgreSQL"), log);
             assertTrue(log.contains(workDir.toAbsolutePath().resolve("data/postgres").toString()), log);
 
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(service.uri("/api/v1/articles/import?status=published"))
-                    .header("Authorization", "Bearer it-token")
+                    .header("Authorization", "Bearer " + PackagedService.TOKEN)
                     .header("Content-Type", "text/plain; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(Api.SEED, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -56,7 +53,7 @@ class EmbeddedDefaultIT {
         }
         assertTrue(Files.exists(workDir.resolve("data/postgres/PG_VERSION")));
 
-        try (Service again = Service.start(workDir, port, Map.of())) {
+        try (PackagedService again = PackagedService.start(workDir, port, Map.of())) {
             again.awaitReady(http);
             HttpResponse<String> text = http.send(HttpRequest.newBuilder(again.uri("/api/v1/articles/" + id))
                     .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -68,68 +65,11 @@ class EmbeddedDefaultIT {
     @Test
     void refusesToStartWithoutDatabaseWhenEmbeddedIsOff() throws Exception {
         Path workDir = Files.createTempDirectory(Path.of("target"), "no-db-it-");
-        try (Service service = Service.start(workDir, freePort(), Map.of("CONTENT_EMBEDDED_DATABASE", "false"))) {
-            assertTrue(service.process.waitFor(60, TimeUnit.SECONDS), "the service should have stopped");
-            assertNotEquals(0, service.process.exitValue());
+        try (PackagedService service = PackagedService.start(workDir, PackagedService.freePort(),
+                Map.of("CONTENT_EMBEDDED_DATABASE", "false"))) {
+            assertTrue(service.process().waitFor(60, TimeUnit.SECONDS), "the service should have stopped");
+            assertNotEquals(0, service.process().exitValue());
             assertTrue(service.log().contains("set QUARKUS_DATASOURCE_JDBC_URL"), service.log());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** One run of the packaged service in its own working directory, with no datasource in its environment. */
-    private record Service(Process process, Path logFile, int port) implements AutoCloseable {
-
-        static Service start(Path workDir, int port, Map<String, String> extraEnv) throws IOException {
-            Path log = Files.createTempFile(workDir, "service-", ".log");
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", RUNNER.toAbsolutePath().toString())
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("CONTENT_"));
-            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            builder.environment().put("CONTENT_ADMIN_TOKEN", "it-token");
-            builder.environment().putAll(extraEnv);
-            return new Service(builder.start(), log, port);
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        String log() throws IOException {
-            return Files.readString(logFile, StandardCharsets.UTF_8);
-        }
-
-        void awaitReady(HttpClient http) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the service stopped:\n" + log());
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("the service was not ready within 90 s:\n" + log());
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
         }
     }
 }
