@@ -21,8 +21,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.khabar.change.ArticleChanged;
 import dev.khabar.config.ContentConfig;
+import dev.khabar.http.Conditional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.netty.util.AsciiString;
 
 /**
  * What anonymous readers are shown, rendered once and kept as bytes: published articles (each representation a
@@ -48,30 +50,40 @@ public class ReadCache {
     /** Responses of at least this size are also kept gzipped (smaller ones gain nothing worth the header). */
     static final int GZIP_FROM = 1024;
 
-    /** One representation: its bytes (and gzipped bytes, when worth it) with the headers that describe them. */
-    public record Body(byte[] identity, byte[] gzip, String etag, String contentType) {
+    /**
+     * One representation: its bytes (and gzipped bytes, when worth it) with the headers that describe them, kept as
+     * {@link AsciiString}s, which the HTTP server writes as they are.
+     */
+    public record Body(byte[] identity, byte[] gzip, AsciiString etag, AsciiString gzipEtag, AsciiString contentType) {
 
         public static Body of(byte[] identity, String etag, String contentType) {
-            return new Body(identity, identity.length >= GZIP_FROM ? compress(identity) : null, etag, contentType);
+            return new Body(identity, identity.length >= GZIP_FROM ? compress(identity) : null, AsciiString.of(etag),
+                    AsciiString.of(Conditional.gzipped(etag)), AsciiString.of(contentType));
         }
 
         int weight() {
-            return identity.length + (gzip == null ? 0 : gzip.length) + 2 * etag.length() + 200;
+            return identity.length + (gzip == null ? 0 : gzip.length) + 3 * etag.length() + 200;
         }
     }
 
     /** A published article: what all its representations share, and those rendered so far, by variant name. */
     public record ArticleEntry(UUID id, int version, String language, String slug, Instant modifiedAt,
-            String lastModified, String surrogateKeys, Map<String, Body> variants) {
+            AsciiString lastModified, AsciiString contentLanguage, AsciiString surrogateKeys, Map<String, Body> variants) {
+
+        public static ArticleEntry of(UUID id, int version, String language, String slug, Instant modifiedAt,
+                String surrogateKeys) {
+            return new ArticleEntry(id, version, language, slug, modifiedAt, AsciiString.of(Conditional.httpDate(
+                    modifiedAt)), AsciiString.of(language), AsciiString.of(surrogateKeys), Map.of());
+        }
 
         int weight() {
-            return 300 + slug.length() * 2 + surrogateKeys.length() * 2
+            return 300 + slug.length() * 2 + surrogateKeys.length()
                     + variants.values().stream().mapToInt(Body::weight).sum();
         }
     }
 
     /** A list page with the headers that go with it; {@code link} is the Link header, or null. */
-    public record PageEntry(Body body, Instant modifiedAt, String lastModified, String link, Instant validUntil) {
+    public record PageEntry(Body body, Instant modifiedAt, AsciiString lastModified, String link, Instant validUntil) {
     }
 
     private final Cache<UUID, ArticleEntry> articles;
@@ -144,7 +156,8 @@ public class ReadCache {
             }
             variants.put(variant, body);
             return new ArticleEntry(shared.id(), shared.version(), shared.language(), shared.slug(),
-                    shared.modifiedAt(), shared.lastModified(), shared.surrogateKeys(), Map.copyOf(variants));
+                    shared.modifiedAt(), shared.lastModified(), shared.contentLanguage(), shared.surrogateKeys(),
+                    Map.copyOf(variants));
         });
     }
 

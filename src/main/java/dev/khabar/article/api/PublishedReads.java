@@ -1,7 +1,12 @@
 package dev.khabar.article.api;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -15,6 +20,7 @@ import dev.khabar.cache.ReadCache;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.http.Conditional;
 import dev.khabar.text.Slugs;
+import io.netty.util.AsciiString;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,8 +46,19 @@ public class PublishedReads {
     static final String SLUG_LOOKUP = "khabar.cache.slug";
     static final String PAGE_KEY = "khabar.cache.page";
 
-    private static final String BASE = "/api/v1/articles/";
-    private static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION;
+    private static final String LIST = "/api/v1/articles";
+    private static final String BASE = LIST + "/";
+    private static final String SLUG = BASE + "slug/";
+    private static final AsciiString VARY = AsciiString.of("Accept, Authorization");
+    private static final AsciiString VARY_GZIP = AsciiString.of("Accept, Authorization, Accept-Encoding");
+    private static final AsciiString VARY_LANGUAGE = AsciiString.of("Accept, Authorization, Accept-Language");
+    private static final AsciiString VARY_LANGUAGE_GZIP = AsciiString.of(
+            "Accept, Authorization, Accept-Language, Accept-Encoding");
+    private static final AsciiString SURROGATE_KEY = AsciiString.of(Representations.SURROGATE_KEY);
+    private static final AsciiString LISTS_KEY = AsciiString.of(Representations.LISTS_KEY);
+    private static final AsciiString GZIP = AsciiString.of("gzip");
+    private static final Set<String> FORMAT = Set.of("format");
+    private static final Set<String> FORMAT_AND_LANG = Set.of("format", "lang");
 
     @Inject
     ReadCache cache;
@@ -51,64 +68,71 @@ public class PublishedReads {
     ContentConfig config;
     @Inject
     Representations http;
-    private String cacheControl;
+    private AsciiString cacheControl;
 
+    /**
+     * One prefix route for every article read, dispatched here by plain string tests: a route per shape would make the
+     * router try a regular expression on every request.
+     */
     void install(@Observes Router router) {
-        router.getWithRegex(BASE + "([0-9a-fA-F-]{36})").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(this::byId);
-        router.get(BASE + "slug/:slug").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::bySlug);
-        router.get("/api/v1/articles").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::page);
-        cacheControl = http.cacheControl(false);
+        router.get(LIST + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::route);
+        cacheControl = AsciiString.of(http.cacheControl(false));
     }
 
-    private void byId(RoutingContext ctx) {
+    private void route(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        Optional<String> variant = variant(ctx);
-        if (variant.isEmpty() || !ctx.queryParams().isEmpty() && !onlyFormat(ctx)) {
+        String path = request.path();
+        if (!cache.live() || request.headers().contains(HttpHeaders.AUTHORIZATION)) {
+            ctx.next();
+        } else if (path.length() == BASE.length() + 36 && path.startsWith(BASE)) {
+            byId(ctx, path.substring(BASE.length()));
+        } else if (path.startsWith(SLUG) && path.indexOf('/', SLUG.length()) < 0 && path.length() > SLUG.length()) {
+            bySlug(ctx, path.substring(SLUG.length()));
+        } else if (path.equals(LIST)) {
+            page(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private void byId(RoutingContext ctx, String id) {
+        Optional<String> variant = request(ctx, FORMAT);
+        UUID uuid = variant.isPresent() ? uuid(id) : null;
+        if (uuid == null) {
             ctx.next();
             return;
         }
         ctx.put(TICKET, cache.ticket());
-        UUID id;
-        try {
-            id = UUID.fromString(ctx.pathParam("param0"));
-        } catch (IllegalArgumentException e) {
-            ctx.next();
-            return;
-        }
-        Optional<ReadCache.ArticleEntry> entry = cache.article(id);
-        if (entry.isEmpty() || !serve(ctx, entry.get(), variant.get(), VARY)) {
+        Optional<ReadCache.ArticleEntry> entry = cache.article(uuid);
+        if (entry.isEmpty() || !serve(ctx, entry.get(), variant.get(), false)) {
             ctx.next();
         }
     }
 
-    private void bySlug(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        Optional<String> variant = variant(ctx);
-        String lang = ctx.queryParams().get("lang");
-        int expected = (lang == null ? 0 : 1) + (ctx.queryParams().get("format") == null ? 0 : 1);
-        if (variant.isEmpty() || ctx.queryParams().size() != expected) {
+    private void bySlug(RoutingContext ctx, String rawSlug) {
+        Optional<String> variant = request(ctx, FORMAT_AND_LANG);
+        String decoded = variant.isPresent() ? decodePath(rawSlug) : null;
+        if (decoded == null) {
             ctx.next();
             return;
         }
-        String acceptLanguage = lang == null ? request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) : null;
-        String slug = Slugs.normaliseLookup(ctx.pathParam("slug"));
+        String lang = ctx.request().query() == null ? null : ctx.queryParams().get("lang");
+        String acceptLanguage = lang == null ? ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE) : null;
+        String slug = Slugs.normaliseLookup(decoded);
         String lookup = (lang == null ? "" : lang) + '|' + (acceptLanguage == null ? "" : acceptLanguage);
-        long ticket = cache.ticket();
-        ctx.put(TICKET, ticket);
+        ctx.put(TICKET, cache.ticket());
         ctx.put(SLUG_LOOKUP, lookup);
         Optional<ReadCache.ArticleEntry> entry = cache.slug(slug, lookup).flatMap(cache::article)
                 // The slug may have moved to another article since the lookup was kept: the database decides then.
                 .filter(e -> e.slug().equals(slug));
-        String vary = lang == null ? VARY + ", " + HttpHeaders.ACCEPT_LANGUAGE : VARY;
-        if (entry.isEmpty() || !serve(ctx, entry.get(), variant.get(), vary)) {
+        if (entry.isEmpty() || !serve(ctx, entry.get(), variant.get(), lang == null)) {
             ctx.next();
         }
     }
 
     private void page(RoutingContext ctx) {
         Optional<String> variant = variant(ctx);
-        String status = ctx.queryParams().get("status");
+        String status = ctx.request().query() == null ? null : ctx.queryParams().get("status");
         if (variant.isEmpty() || status != null && !status.strip().equals("published")) {
             ctx.next();
             return;
@@ -118,9 +142,9 @@ public class PublishedReads {
         ctx.put(TICKET, cache.ticket());
         ctx.put(PAGE_KEY, key);
         Optional<ReadCache.PageEntry> page = cache.page(key, Instant.now());
-        if (page.isEmpty() || !serve(ctx, page.get().body(), page.get().modifiedAt(), page.get().lastModified(), VARY,
+        if (page.isEmpty() || !serve(ctx, page.get().body(), page.get().modifiedAt(), page.get().lastModified(), false,
                 response -> {
-                    response.putHeader(Representations.SURROGATE_KEY, Representations.LISTS_KEY);
+                    response.putHeader(SURROGATE_KEY, LISTS_KEY);
                     if (page.get().link() != null) {
                         response.putHeader(HttpHeaders.LINK, page.get().link());
                     }
@@ -129,16 +153,16 @@ public class PublishedReads {
         }
     }
 
-    private boolean serve(RoutingContext ctx, ReadCache.ArticleEntry entry, String variant, String vary) {
+    private boolean serve(RoutingContext ctx, ReadCache.ArticleEntry entry, String variant, boolean byLanguage) {
         ReadCache.Body body = entry.variants().get(variant);
-        return body != null && serve(ctx, body, entry.modifiedAt(), entry.lastModified(), vary, response -> response
-                .putHeader(HttpHeaders.CONTENT_LANGUAGE, entry.language())
-                .putHeader(Representations.SURROGATE_KEY, entry.surrogateKeys()));
+        return body != null && serve(ctx, body, entry.modifiedAt(), entry.lastModified(), byLanguage, response -> response
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, entry.contentLanguage())
+                .putHeader(SURROGATE_KEY, entry.surrogateKeys()));
     }
 
     /** Answers with the body (or 304); false when the caller is over its limit, to be refused by the resource. */
-    private boolean serve(RoutingContext ctx, ReadCache.Body body, Instant modifiedAt, String lastModified, String vary,
-            Consumer<HttpServerResponse> headers) {
+    private boolean serve(RoutingContext ctx, ReadCache.Body body, Instant modifiedAt, AsciiString lastModified,
+            boolean byLanguage, Consumer<HttpServerResponse> headers) {
         HttpServerRequest request = ctx.request();
         RateLimiter.Decision decision = limiter.take("anonymous", client(request), config.rateLimitAnonymous(),
                 config.rateLimitWindow(), System.currentTimeMillis());
@@ -150,42 +174,91 @@ public class PublishedReads {
         if (decision.limit() > 0) {
             response.putHeader("RateLimit-Policy", decision.policyHeader()).putHeader("RateLimit", decision.limitHeader());
         }
-        response.putHeader(HttpHeaders.ETAG, gzip ? Conditional.gzipped(body.etag()) : body.etag());
+        response.putHeader(HttpHeaders.ETAG, gzip ? body.gzipEtag() : body.etag());
         if (lastModified != null) {
             response.putHeader(HttpHeaders.LAST_MODIFIED, lastModified);
         }
-        response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .putHeader(HttpHeaders.VARY, body.gzip() == null ? vary : vary + ", " + HttpHeaders.ACCEPT_ENCODING);
+        response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).putHeader(HttpHeaders.VARY, body.gzip() == null
+                ? byLanguage ? VARY_LANGUAGE : VARY
+                : byLanguage ? VARY_LANGUAGE_GZIP : VARY_GZIP);
         headers.accept(response);
-        if (Conditional.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), body.etag(), modifiedAt)) {
+        String noneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        String since = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        if ((noneMatch != null || since != null)
+                && Conditional.notModified(noneMatch, since, body.etag().toString(), modifiedAt)) {
             response.setStatusCode(304).end();
             return true;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, body.contentType());
         if (gzip) {
-            response.putHeader("Content-Encoding", "gzip").end(Buffer.buffer(body.gzip()));
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(Buffer.buffer(body.gzip()));
         } else {
             response.end(Buffer.buffer(body.identity()));
         }
         return true;
     }
 
-    /** The cached variant this request asks for, when the choice is one the cache can make without doubt. */
-    private static Optional<String> variant(RoutingContext ctx) {
-        if (ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+    /**
+     * The variant a request for one article asks for, when it has no query parameters but {@code allowed} ones (any
+     * other, such as {@code fields}, is for the resource to handle).
+     */
+    private static Optional<String> request(RoutingContext ctx, Set<String> allowed) {
+        if (ctx.request().query() != null && !allowed.containsAll(ctx.queryParams().names())) {
             return Optional.empty();
         }
+        return variant(ctx);
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Percent-decodes a path segment as UTF-8 (clients also send unencoded UTF-8, which the server reads byte by byte);
+     * null when it is malformed, and the resource answers.
+     */
+    static String decodePath(String raw) {
+        byte[] bytes = new byte[raw.length()];
+        int n = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                bytes[n++] = (byte) (hi << 4 | lo);
+                i += 2;
+            } else if (c < 0x100) {
+                bytes[n++] = (byte) c; // a byte of unencoded UTF-8, as the request line carried it
+            } else {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** The cached variant this request asks for, when the choice is one the cache can make without doubt. */
+    private static Optional<String> variant(RoutingContext ctx) {
         String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-        String format = ctx.queryParams().get("format");
+        String format = ctx.request().query() == null ? null : ctx.queryParams().get("format");
         if (format == null && (accept == null || accept.equals("*/*") || accept.equals("application/json"))) {
             return Optional.of("json");
         }
         return Optional.empty();
-    }
-
-    private static boolean onlyFormat(RoutingContext ctx) {
-        return ctx.queryParams().size() == 1 && ctx.queryParams().get("format") != null;
     }
 
     private static String client(HttpServerRequest request) {

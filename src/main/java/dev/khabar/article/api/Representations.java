@@ -36,6 +36,7 @@ import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.SeedLayout;
+import io.netty.util.AsciiString;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -108,9 +109,8 @@ public class Representations {
             return;
         }
         Instant modified = article.lastModified(now);
-        cache.offerArticle(ticket, new ReadCache.ArticleEntry(article.getId(), article.getVersion(), article.getLanguage(),
-                article.getSlug(), modified, Conditional.httpDate(modified), surrogateKeys(article), Map.of()), variant,
-                ReadCache.Body.of(bytes, etag, contentType));
+        cache.offerArticle(ticket, ReadCache.ArticleEntry.of(article.getId(), article.getVersion(), article.getLanguage(),
+                article.getSlug(), modified, surrogateKeys(article)), variant, ReadCache.Body.of(bytes, etag, contentType));
         String lookup = context.get(PublishedReads.SLUG_LOOKUP);
         if (lookup != null) {
             cache.offerSlug(ticket, article.getSlug(), lookup, article.getId());
@@ -185,8 +185,8 @@ public class Representations {
         if (ticket != null && key != null && !caller.audience().seesEverything()) {
             cache.offerPage(ticket, key, new ReadCache.PageEntry(ReadCache.Body.of(bytes, response.getHeaderString(
                     HttpHeaders.ETAG), MediaType.APPLICATION_JSON), lastModified.orElse(null),
-                    lastModified.map(Conditional::httpDate).orElse(null), response.getHeaderString(HttpHeaders.LINK),
-                    cache.nextDue()));
+                    lastModified.map(Conditional::httpDate).map(AsciiString::of).orElse(null),
+                    response.getHeaderString(HttpHeaders.LINK), cache.nextDue()));
         }
         return response;
     }
