@@ -47,13 +47,13 @@ public class SitemapRepository {
     public List<PageStart> pages(Audience audience, int size) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select min(listed_at) filter (where n %% ?1 = 0), min(id::text) filter (where n %% ?1 = 0),
-                       max(modified), count(*)
-                from (select a.listed_at, a.id, greatest(a.updated_at, a.published_at) as modified,
-                             row_number() over (order by a.listed_at, a.id) - 1 as n
-                      from article a where %s) numbered
-                group by n / ?1
-                order by n / ?1""".formatted(audience.sqlFilter("a")))
+                select min(listed_at) filter (where first), min(id::text) filter (where first), max(modified), count(*)
+                from (select listed_at, id, modified, n / ?1 as page, n %% ?1 = 0 as first
+                      from (select a.listed_at, a.id, greatest(a.updated_at, a.published_at) as modified,
+                                   row_number() over (order by a.listed_at, a.id) - 1 as n
+                            from article a where %s) numbered) paged
+                group by page
+                order by page""".formatted(audience.sqlFilter("a")))
                 .setParameter(1, size).getResultList();
         return rows.stream().map(r -> new PageStart(new Cursor(SqlValues.instant(r[0]), UUID.fromString((String) r[1])),
                 SqlValues.instant(r[2]), ((Number) r[3]).longValue())).toList();
@@ -66,10 +66,10 @@ public class SitemapRepository {
                 from article a join category c on c.id = a.category_id
                 where %s %s
                 order by a.listed_at, a.id
-                limit ?3""".formatted(LINK_COLUMNS, audience.sqlFilter("a"),
-                from.isPresent() ? "and (a.listed_at, a.id) >= (?1, ?2)" : ""))
-                .setParameter(3, size);
-        from.ifPresent(cursor -> query.setParameter(1, cursor.listedAt()).setParameter(2, cursor.id()));
+                limit :size""".formatted(LINK_COLUMNS, audience.sqlFilter("a"),
+                from.isPresent() ? "and (a.listed_at, a.id) >= (:fromAt, :fromId)" : ""))
+                .setParameter("size", size);
+        from.ifPresent(cursor -> query.setParameter("fromAt", cursor.listedAt()).setParameter("fromId", cursor.id()));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Row(values(r), SqlValues.instant(r[5]), (UUID) r[6])).toList();
@@ -89,13 +89,13 @@ public class SitemapRepository {
                     select p.translation_group from article p
                     where %4$s %5$s
                     order by p.listed_at, p.id
-                    limit ?3)
+                    limit :size)
                   group by g.translation_group having count(*) > 1)
                 order by a.translation_group, a.language, a.id""".formatted(LINK_COLUMNS, audience.sqlFilter("a"),
                 audience.sqlFilter("g"), audience.sqlFilter("p"),
-                from.isPresent() ? "and (p.listed_at, p.id) >= (?1, ?2)" : ""))
-                .setParameter(3, size);
-        from.ifPresent(cursor -> query.setParameter(1, cursor.listedAt()).setParameter(2, cursor.id()));
+                from.isPresent() ? "and (p.listed_at, p.id) >= (:fromAt, :fromId)" : ""))
+                .setParameter("size", size);
+        from.ifPresent(cursor -> query.setParameter("fromAt", cursor.listedAt()).setParameter("fromId", cursor.id()));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Row(values(r), SqlValues.instant(r[5]), (UUID) r[6])).toList();
