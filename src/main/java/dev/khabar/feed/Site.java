@@ -49,7 +49,7 @@ public class Site {
         return home.orElse(apiBase.toString());
     }
 
-    private static String checked(String url) {
+    static String checked(String url) {
         try {
             URI uri = new URI(url);
             if (uri.isAbsolute() && List.of("http", "https").contains(uri.getScheme()) && uri.getHost() != null) {
