@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -77,4 +81,23 @@ public interface ContentConfig {
      */
     @WithDefault("10m")
     Duration readCacheTtl();
+
+    /** The publication's name: the title of feeds and the publication of the news sitemap. */
+    @WithDefault("Khabar")
+    String siteName();
+
+    /**
+     * The publication's home page (env {@code CONTENT_SITE_URL}), e.g. {@code https://news.example/}: the link of
+     * feeds. Unset, feeds link to the API's own address. Checked at start-up: an absolute http(s) address.
+     */
+    Optional<String> siteUrl();
+
+    /** What feeds say they are about; unset, a feed's description is its title. */
+    Optional<String> siteDescription();
+
+    /** URLs per page of the article sitemap (sitemaps.org allows at most 50,000). */
+    @WithDefault("50000")
+    @Min(1)
+    @Max(50000)
+    int sitemapPageSize();
 }

@@ -29,14 +29,22 @@ public class ArticleLinks {
 
     /** The page of {@code article}; {@code apiBase} is the service's base address (for the fallback). */
     public String webUrl(Article article, URI apiBase) {
+        return webUrl(new UrlTemplate.Values(article.getId(), article.getLanguage(), article.getSlug(),
+                article.getCategory().getSlug(),
+                article.getPublishedAt() != null ? article.getPublishedAt() : article.getCreatedAt()), apiBase);
+    }
+
+    /**
+     * The page of an article known by these values only: sitemaps list tens of thousands of articles and read just
+     * these columns, not whole articles.
+     */
+    public String webUrl(UrlTemplate.Values article, URI apiBase) {
         if (template.isPresent()) {
-            return template.get().expand(new UrlTemplate.Values(article.getId(), article.getLanguage(), article.getSlug(),
-                    article.getCategory().getSlug(),
-                    article.getPublishedAt() != null ? article.getPublishedAt() : article.getCreatedAt()));
+            return template.get().expand(article);
         }
         String base = apiBase.toString();
         return (base.endsWith("/") ? base : base + "/") + "api/v1/articles/slug/" + UrlTemplate.encodeSegment(
-                article.getSlug()) + "?lang=" + UrlTemplate.encodeSegment(article.getLanguage());
+                article.slug()) + "?lang=" + UrlTemplate.encodeSegment(article.language());
     }
 
     /** Whether links point to the newsroom's site rather than to the API. */
