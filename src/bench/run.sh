@@ -4,9 +4,10 @@
 #   src/bench/run.sh                          # 10,000 articles, 15 s per run
 #   ARTICLES=500 DURATION=3 src/bench/run.sh  # a quick check
 #
-# Environment: ARTICLES (default 10000), DURATION seconds per measured run (15), WARMUP seconds per endpoint (5),
+# Environment: ARTICLES loaded through the API (default 10000), SCALE_TO the size the corpus then grows to in SQL for
+# the second round (100000; 0 for none), DURATION seconds per measured run (15), WARMUP seconds per endpoint (5),
 # CONNECTIONS per run (16), LOAD_THREADS concurrent writers while loading (8), ZIPF_S the exponent of the popularity
-# spread (1.0), JAVA_OPTS extra JVM options for the service.
+# spread (1.0), JAVA_OPTS extra JVM options for the service (default -Xmx256m: what README recommends).
 #
 # What it does:
 #  1. installs wrk and nginx from Debian's packages if missing, builds the jar if missing, recreates the database
@@ -21,7 +22,9 @@
 #  5. reports the service's resident memory (peak and now), then restarts it to time start-up to ready (migrations
 #     already applied), and starts a second instance on the same database (port 8091) to time how long a change
 #     made through one takes to be served by the other (5 changes);
-#  6. prints a Markdown table, also written to target/bench/results.md.
+#  6. grows the corpus to SCALE_TO articles in SQL (src/bench/scale.sql: copies dated further back), restarts the
+#     service and measures every endpoint again, plus searches (no nginx equivalent), with the memory at that size;
+#  7. prints Markdown tables, also written to target/bench/results.md.
 # Logs (service, nginx, loader, every wrk run) are kept in target/bench/. The service runs from a copy of
 # target/quarkus-app (target/bench/quarkus-app), so that a rebuild during the run does not disturb it.
 # Exits non-zero if any step fails or any request of a measured run fails.
@@ -41,6 +44,8 @@ WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 LOAD_THREADS=${LOAD_THREADS:-8}
 ZIPF_S=${ZIPF_S:-1.0}
+SCALE_TO=${SCALE_TO:-100000}
+export JAVA_OPTS=${JAVA_OPTS--Xmx256m}
 DB=khabar_bench
 OUT=target/bench
 NGINX_PORT=8090
@@ -48,10 +53,11 @@ NGINX=http://127.0.0.1:$NGINX_PORT
 SECOND_PORT=8091
 
 require_positive ARTICLES DURATION WARMUP CONNECTIONS LOAD_THREADS
+[[ $SCALE_TO =~ ^[0-9]+$ ]] || die "SCALE_TO must be a number of articles, was '$SCALE_TO'"
 [[ $ARTICLES -ge 2 ]] || die "ARTICLES must be at least 2"
 
 mkdir -p "$OUT"
-require_tools src/bench/load.py src/bench/snapshot.py src/bench/report.lua
+require_tools src/bench/load.py src/bench/snapshot.py src/bench/report.lua src/bench/scale.sql
 prepare_app
 require_free_port
 recreate_database
@@ -142,8 +148,7 @@ for e in "${ENDPOINTS[@]}"; do
     fi
 done
 
-# run_pair NAME LABEL PATH NGINX_PATH HEADER EXPECTED ZIPF: warms up and measures the service, then nginx.
-ROWS=()
+# measure_one NAME URL HEADER EXPECTED PATHS: warms up, then measures one target; prints its BENCH line.
 TOTAL_ERRORS=0
 measure_one() {
     local name=$1 url=$2 header=$3 expected=$4 paths=$5 line
@@ -159,20 +164,27 @@ measure_one() {
     echo "$line"
 }
 
-n=0
-for e in "${ENDPOINTS[@]}"; do
-    IFS='|' read -r label path npath header expected zipf <<<"$e"
-    n=$((n + 1))
-    nheader=${header/$ID_ETAG/$NGINX_ID_ETAG}; nheader=${nheader/$LIST_ETAG/$NGINX_LIST_ETAG}
-    spaths= npaths=
-    [[ -n $zipf ]] && spaths=$OUT/nginx/zipf-service.txt npaths=$OUT/nginx/zipf-nginx.txt
-    log "measuring $label"
-    s=$(measure_one "wrk-$n-service" "$BASE$path" "$header" "$expected" "$spaths")
-    r=$(measure_one "wrk-$n-nginx" "$NGINX$npath" "$nheader" "$expected" "$npaths")
-    ratio=$(awk -v a="$(field rps "$s")" -v b="$(field rps "$r")" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
-    ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s |' "$label" "$CONNECTIONS" "$(field rps "$s")" \
-        "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")" "$(field rps "$r")" "$ratio")")
-done
+# measure_all SIZE: every endpoint against the service, then against nginx on the same bytes; appends to ROWS.
+ROWS=()
+measure_all() {
+    local size=$1 n=0 e label path npath header expected zipf nheader spaths npaths s r ratio
+    for e in "${ENDPOINTS[@]}"; do
+        IFS='|' read -r label path npath header expected zipf <<<"$e"
+        n=$((n + 1))
+        nheader=${header/$ID_ETAG/$NGINX_ID_ETAG}; nheader=${nheader/$LIST_ETAG/$NGINX_LIST_ETAG}
+        spaths= npaths=
+        [[ -n $zipf ]] && spaths=$OUT/nginx/zipf-service.txt npaths=$OUT/nginx/zipf-nginx.txt
+        log "measuring $label ($size articles)"
+        s=$(measure_one "wrk-$size-$n-service" "$BASE$path" "$header" "$expected" "$spaths")
+        r=$(measure_one "wrk-$size-$n-nginx" "$NGINX$npath" "$nheader" "$expected" "$npaths")
+        ratio=$(awk -v a="$(field rps "$s")" -v b="$(field rps "$r")" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+        ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$label" "$size" "$CONNECTIONS" \
+            "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")" \
+            "$(field rps "$r")" "$ratio")")
+    done
+}
+
+measure_all "$ARTICLES_LOADED"
 
 # --- memory, start-up, propagation between instances ------------------------------------------------------------
 RSS_PEAK_MB=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
@@ -222,21 +234,60 @@ print("%.0f %.0f" % (delays[len(delays) // 2], delays[-1]))
 PY
 ) || die "measuring propagation failed"
 kill "$SECOND_PID" 2>/dev/null; wait "$SECOND_PID" 2>/dev/null || true; SECOND_PID=
+
+# --- the archive grown in SQL -------------------------------------------------------------------------------------
+SCALED=
+if (( SCALE_TO > ARTICLES_LOADED )); then
+    stop_service
+    copies=$(( (SCALE_TO + ARTICLES_LOADED - 1) / ARTICLES_LOADED - 1 ))
+    log "growing the corpus to $(( ARTICLES_LOADED * (copies + 1) )) articles in SQL ($copies copies of each)"
+    psql_db -q -v copies="$copies" -f src/bench/scale.sql >/dev/null || die "growing the corpus failed"
+    vacuum_analyze
+    SCALED=$(psql_db -tAc "select count(*) from article")
+    start_service "$OUT/service-scaled.log"
+    SCALED_STARTUP_MS=$STARTUP_MS
+    /usr/sbin/nginx -p "$ROOT/$OUT/nginx" -c "$ROOT/$OUT/nginx/nginx.conf" >>"$OUT/nginx/logs/stdout.log" 2>&1 &
+    NGINX_PID=$!
+    for _ in $(seq 20); do curl -s -o /dev/null "$NGINX/list/first" && break; sleep 0.25; done
+    measure_all "$SCALED"
+    SCALED_RSS_PEAK_MB=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
+    # Searches: nothing to compare them with, they run in PostgreSQL.
+    urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+    SEARCHES=(
+        "GET /search?q=الحكومة (common Arabic word)|/api/v1/search?q=$(urlencode الحكومة)&limit=10"
+        "GET /search?q=government (common English word)|/api/v1/search?q=government&limit=10"
+        "GET /search/suggest?q=الاق (title prefix)|/api/v1/search/suggest?q=$(urlencode الاق)"
+    )
+    n=0
+    for e in "${SEARCHES[@]}"; do
+        IFS='|' read -r label path <<<"$e"
+        n=$((n + 1))
+        code=$(curl -s -o "$OUT/check.search" -w '%{http_code}' --max-time 30 "$BASE$path" || true)
+        [[ $code == 200 ]] || die "$label answered $code"
+        log "measuring $label ($SCALED articles)"
+        s=$(measure_one "wrk-search-$n" "$BASE$path" "" 200 "")
+        ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' "$label" "$SCALED" "$CONNECTIONS" \
+            "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
+    done
+fi
 stop_service
 
 # --- report ------------------------------------------------------------------------------------------------------
+SCALED_START=
+[[ -n $SCALED ]] && SCALED_START="; with $SCALED articles, ${SCALED_STARTUP_MS} ms"
 {
     machine_line
     echo
-    echo '| endpoint | connections | requests/s | p50 (ms) | p99 (ms) | errors | nginx requests/s | ratio to nginx |'
-    echo '|---|---:|---:|---:|---:|---:|---:|---:|'
+    echo '| endpoint | articles | connections | requests/s | p50 (ms) | p99 (ms) | errors | nginx requests/s | ratio to nginx |'
+    echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|'
     printf '%s\n' "${ROWS[@]}"
     echo
     echo "- $ARTICLES_LOADED articles (half Arabic, half English) loaded through the API in $LOAD_SECONDS s" \
         "($LOAD_RATE articles/s, $LOAD_THREADS writers)."
-    echo "- Resident memory of the service: peak ${RSS_PEAK_MB} MB, ${RSS_NOW_MB} MB after the runs."
+    echo "- Resident memory of the service (JAVA_OPTS: ${JAVA_OPTS:-none}): peak ${RSS_PEAK_MB} MB with" \
+        "$ARTICLES_LOADED articles, ${RSS_NOW_MB} MB after the runs${SCALED:+; peak ${SCALED_RSS_PEAK_MB} MB with $SCALED}."
     echo "- Start-up to ready (migrations applied): ${RESTART_MS} ms from launch to the first 200 of /q/health/ready" \
-        "(Quarkus: ${QUARKUS_STARTED:-?}); the first start, with migrations, ${FIRST_STARTUP_MS} ms."
+        "(Quarkus: ${QUARKUS_STARTED:-?}); the first start, with migrations, ${FIRST_STARTUP_MS} ms$SCALED_START."
     echo "- A change through one instance served by a second one after ${PROPAGATION% *} ms (median of 5)," \
         "${PROPAGATION#* } ms at most."
     echo "- wrk -t1 -c$CONNECTIONS pinned to CPU 1, $DURATION s per run after $WARMUP s of warm-up; nginx" \

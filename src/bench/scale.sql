@@ -1,0 +1,20 @@
+-- Grows the benchmark corpus in SQL (src/bench/run.sh, SCALE_TO): each article loaded through the API gets
+-- :copies copies, dated 30 days further back per copy, so the loaded articles stay the newest (the ones read most) and
+-- the copies make the archive behind them. Copies keep the source's text, search columns, category and tags; they get
+-- their own id, slug (suffixed -<n>) and story. Nothing is notified: restart the service afterwards.
+create temporary table scale_map as
+    select a.id as source, g as copy, gen_random_uuid() as id
+    from article a, generate_series(1, :copies) g;
+
+insert into article (id, slug, language, status, category_id, title, subtitle, lead, sections, closing, authors, image,
+                     published_at, created_at, updated_at, listed_at, version, word_count,
+                     search_a, search_b, search_c, search_d, search_title, translation_group)
+select m.id, a.slug || '-' || m.copy, a.language, a.status, a.category_id, a.title, a.subtitle, a.lead, a.sections,
+       a.closing, a.authors, a.image,
+       a.published_at - m.copy * interval '30 days', a.created_at - m.copy * interval '30 days',
+       a.updated_at - m.copy * interval '30 days', a.listed_at - m.copy * interval '30 days', a.version, a.word_count,
+       a.search_a, a.search_b, a.search_c, a.search_d, a.search_title, gen_random_uuid()
+from scale_map m join article a on a.id = m.source;
+
+insert into article_tag (article_id, tag_id, position)
+select m.id, t.tag_id, t.position from scale_map m join article_tag t on t.article_id = m.source;
