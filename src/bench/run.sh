@@ -205,13 +205,22 @@ for _ in $(seq 120); do
     [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SECOND_PORT/q/health/ready" || true) == 200 ]] && break
     sleep 0.5
 done
-PROPAGATION=$(python3 - "$BASE" "http://127.0.0.1:$SECOND_PORT" "$TOKEN" "$BENCH_ID" <<'PY'
+# On an article of its own: the measured ones must keep the bytes nginx serves.
+PROPAGATION=$(python3 - "$BASE" "http://127.0.0.1:$SECOND_PORT" "$TOKEN" <<'PY'
 import http.client, json, sys, time, urllib.parse
-first, second, token, article = sys.argv[1:5]
+first, second, token = sys.argv[1:4]
 def conn(url):
     u = urllib.parse.urlsplit(url)
     return http.client.HTTPConnection(u.hostname, u.port, timeout=10)
 a, b = conn(first), conn(second)
+a.request("POST", "/api/v1/articles", body=json.dumps({
+    "language": "en", "status": "published", "category": {"name": "Benchmark"}, "title": "Propagation probe",
+    "subtitle": "Changed through one instance, read through the other.", "lead": "Lead.", "closing": "Closing.",
+    "sections": [{"heading": "Heading", "bullets": ["Bullet."]}]}),
+    headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+r = a.getresponse()
+article = json.loads(r.read())["id"]
+assert r.status == 201, r.status
 def read(c):
     c.request("GET", "/api/v1/articles/" + article)
     r = c.getresponse(); body = r.read()
