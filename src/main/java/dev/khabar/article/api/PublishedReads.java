@@ -49,6 +49,7 @@ public class PublishedReads {
     private static final String LIST = "/api/v1/articles";
     private static final String BASE = LIST + "/";
     private static final String SLUG = BASE + "slug/";
+    private static final String SEARCH = "/api/v1/search";
     private static final AsciiString VARY = AsciiString.of("Accept, Authorization");
     private static final AsciiString VARY_GZIP = AsciiString.of("Accept, Authorization, Accept-Encoding");
     private static final AsciiString VARY_LANGUAGE = AsciiString.of("Accept, Authorization, Accept-Language");
@@ -76,6 +77,13 @@ public class PublishedReads {
      */
     void install(@Observes Router router) {
         router.get(LIST + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::route);
+        router.get(SEARCH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> {
+            if (!cache.live() || ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+                ctx.next();
+            } else {
+                page(ctx);
+            }
+        });
         cacheControl = AsciiString.of(http.cacheControl(false));
     }
 
@@ -138,7 +146,8 @@ public class PublishedReads {
             return;
         }
         // The Link header names the host the client used: pages are kept per host.
-        String key = ctx.request().host() + ' ' + variant.get() + ' ' + ctx.request().query();
+        String key = ctx.request().host() + ' ' + variant.get() + ' ' + ctx.request().path() + '?'
+                + ctx.request().query();
         ctx.put(TICKET, cache.ticket());
         ctx.put(PAGE_KEY, key);
         Optional<ReadCache.PageEntry> page = cache.page(key, Instant.now());

@@ -173,10 +173,11 @@ public class Representations {
     }
 
     /**
-     * A page of a list: {@link #collection} with its {@code Link: rel="next"}, offered to the cache when an anonymous
-     * reader asked for it through {@link PublishedReads} (kept until the next write or scheduled publication).
+     * A page of a list or of search results: {@link #collection} with its {@code Link: rel="next"}, offered to the
+     * cache when an anonymous reader asked for it through {@link PublishedReads} (kept until the next write or
+     * scheduled publication).
      */
-    Response page(Object body, Optional<Instant> lastModified, HttpHeaders headers, UriInfo uri, String nextCursor) {
+    public Response page(Object body, Optional<Instant> lastModified, HttpHeaders headers, UriInfo uri, String nextCursor) {
         byte[] bytes = bytes(body);
         Response response = Links.next(collection(bytes, lastModified, headers), uri, nextCursor).build();
         RoutingContext context = vertxRequest.getCurrent();

@@ -9,11 +9,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.khabar.http.Links;
+import dev.khabar.article.api.Representations;
 import dev.khabar.http.Params;
 import dev.khabar.http.ProblemException;
 import dev.khabar.search.SearchCursor;
@@ -44,6 +46,8 @@ public class SearchResource {
 
     @Inject
     SearchService search;
+    @Inject
+    Representations http;
 
     @GET
     @Operation(operationId = "searchArticles", summary = "Search published articles",
@@ -52,14 +56,19 @@ public class SearchResource {
                     + "normalised (diacritics, tatweel, alef/yaa/taa marbuta/hamza forms, digits) and lightly "
                     + "stemmed (clitics such as وال بال لل, sound plurals), the same for the query and the text. "
                     + "Ranked by field (title, then subtitle, headings, tags and category, then lead and bullets, "
-                    + "then closing), ties by recency.")
+                    + "then closing), ties by recency. Conditional: `If-None-Match` with the page's `ETag` answers 304 "
+                    + "while the results are the same.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = "IfNoneMatch")
     @APIResponse(responseCode = "200", description = "Hits, best first.",
-            headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when another page follows.",
-                    schema = @Schema(type = SchemaType.STRING)),
+            headers = { @Header(name = "Link", description = "`<url>; rel=\"next\"` when another page follows.",
+                    schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", ref = "ETag"),
+                    @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Surrogate-Key", ref = "SurrogateKey") },
             content = @Content(schema = @Schema(implementation = SearchViews.Page.class), examples = {
                     @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicSearch") }))
+    @APIResponse(responseCode = "304", ref = "#/components/responses/NotModified")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidParameter")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
@@ -77,7 +86,7 @@ public class SearchResource {
             @Parameter(description = "Page size.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "50", defaultValue = "10")) @QueryParam("limit") String limit,
             @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         SearchQuery query = query(q);
         Optional<SearchCursor> after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(c -> SearchCursor
                 .decode(c).orElseThrow(() -> ProblemException.badParameter("cursor", "is not a cursor this API returned.")));
@@ -86,9 +95,9 @@ public class SearchResource {
                 Params.instant("publishedBefore", publishedBefore), after, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         SearchService.Result result = search.search(filter);
         String next = result.next().map(SearchCursor::encode).orElse(null);
-        return Links.next(Response.ok(new SearchViews.Page(
+        return http.page(new SearchViews.Page(
                 result.hits().stream().map(h -> SearchViews.Hit.of(h.article(), h.snippets())).toList(), next,
-                result.total().value(), result.total().estimate())), uri, next).build();
+                result.total().value(), result.total().estimate()), Optional.empty(), headers, uri, next);
     }
 
     @GET
