@@ -1,5 +1,6 @@
 package dev.khabar.article.api;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -28,25 +29,28 @@ import dev.khabar.article.ArticleStamp;
 import dev.khabar.article.ArticleState;
 import dev.khabar.article.VersionCheck;
 import dev.khabar.config.ContentConfig;
+import dev.khabar.format.ArticleFormats;
+import dev.khabar.format.ArticleLinks;
+import dev.khabar.format.Format;
 import dev.khabar.http.Conditional;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
 import dev.khabar.taxonomy.Tag;
-import dev.khabar.text.SeedLayout;
 
 /**
  * How articles go over HTTP: representations and their entity tags, conditional reads, caching headers, and the
  * {@code If-Match} of writes.
  *
  * <p>An article's entity tag names the article, its version and the representation: {@code "<id>-v<version>-<variant>"},
- * with {@code -s} before the variant while it is scheduled (its status reads differently once the time has come).
+ * with {@code -s} before the variant while it is scheduled (its status reads differently once the time has come). The
+ * variants: {@code json}, {@code json-<hash of the selected fields>}, and one per other format ({@code text},
+ * {@code md}, {@code html}, {@code jsonld}, {@code ninjs}: see {@link Format}).
  * Every distinct body has its own tag, and {@code If-Match} accepts the tag of any representation of the current
  * version. Lists are tagged with a hash of their bytes.
  */
 @ApplicationScoped
 public class Representations {
 
-    static final String TEXT_UTF8 = MediaType.TEXT_PLAIN + ";charset=utf-8";
     static final String SURROGATE_KEY = "Surrogate-Key";
     /** The surrogate key of every list, search result and feed: any change to any article purges it. */
     static final String LISTS_KEY = "articles";
@@ -59,26 +63,56 @@ public class Representations {
     Caller caller;
     @Inject
     ObjectMapper json;
+    @Inject
+    ArticleLinks links;
 
     static String etag(UUID id, int version, ArticleState state, String variant) {
         return "\"" + id + "-v" + version + (state == ArticleState.SCHEDULED ? "-s-" : "-") + variant + "\"";
     }
 
-    /** A read of one article: 200 in the negotiated representation, or 304 when the client's copy is current. */
-    Response article(Article article, String fields, HttpHeaders headers, String vary) {
+    /**
+     * The representation a read asks for: {@code ?format=} when given, else the client's most preferred type in
+     * {@code Accept} that we make. Decided before the article is looked up: 400 for an unknown format or for
+     * {@code fields} with another format than JSON (it selects JSON members), 406 when {@code Accept} names nothing
+     * we make.
+     */
+    Format negotiate(String format, String fields, HttpHeaders headers) {
+        Format chosen;
+        if (format != null && !format.isBlank()) {
+            chosen = Format.fromWire(format.strip()).orElseThrow(() -> ProblemException.badParameter("format",
+                    "must be one of " + Format.NAMES + "."));
+        } else {
+            String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+            chosen = Format.preferred(accept).orElseThrow(() -> new ProblemException(406, ProblemTypes.BLANK,
+                    "Not Acceptable", "None of the media types in Accept (" + accept + ") can be produced here. An "
+                            + "article is available as " + Format.MEDIA_TYPES + ", or with ?format=" + Format.NAMES
+                            + ".", List.of(), Map.of()));
+        }
+        if (chosen != Format.JSON && fields != null && !fields.isBlank()) {
+            throw ProblemException.badParameter("fields", "selects members of the JSON representation; the "
+                    + chosen.wireName() + " representation always holds the whole article.");
+        }
+        return chosen;
+    }
+
+    /**
+     * A read of one article: 200 in {@code format} (see {@link #negotiate}), or 304 when the client's copy is current.
+     * {@code base} is the service's address, for the article's web page when no URL template is configured.
+     */
+    Response article(Article article, Format format, String fields, HttpHeaders headers, String vary, URI base) {
         Instant now = Instant.now();
-        boolean text = prefersText(headers);
-        Fields selected = text ? null : Fields.parse(fields, Fields.EVERY);
-        String etag = etag(article.stamp(), now, text, selected);
+        Fields selected = format == Format.JSON ? Fields.parse(fields, Fields.EVERY) : null;
+        String etag = etag(article.stamp(), now, format, selected);
         Instant lastModified = article.lastModified(now);
         Response.ResponseBuilder response;
         if (Conditional.notModified(headers, etag, lastModified)) {
             response = Response.notModified();
-        } else if (text) {
-            response = Response.ok(SeedLayout.render(article.structuredText()), TEXT_UTF8);
-        } else {
+        } else if (format == Format.JSON) {
             ArticleView view = ArticleView.of(article, now);
             response = Response.ok(selected.isAll() ? view : selected.apply(view, json), MediaType.APPLICATION_JSON_TYPE);
+        } else {
+            response = Response.ok(ArticleFormats.render(format, ArticleView.of(article, now),
+                    links.webUrl(article, base)), format.mediaType());
         }
         return validators(response, etag, lastModified, vary, article.getLanguage())
                 .header(SURROGATE_KEY, surrogateKeys(article))
@@ -89,10 +123,9 @@ public class Representations {
      * The 304 of a conditional read, decided from the article's stamp alone; empty when the client's copy is stale
      * (or the request is not conditional), and the article must be read in full.
      */
-    Optional<Response> notModified(ArticleStamp stamp, String fields, HttpHeaders headers, String vary) {
+    Optional<Response> notModified(ArticleStamp stamp, Format format, String fields, HttpHeaders headers, String vary) {
         Instant now = Instant.now();
-        boolean text = prefersText(headers);
-        String etag = etag(stamp, now, text, text ? null : Fields.parse(fields, Fields.EVERY));
+        String etag = etag(stamp, now, format, format == Format.JSON ? Fields.parse(fields, Fields.EVERY) : null);
         Instant lastModified = stamp.lastModified(now);
         return Conditional.notModified(headers, etag, lastModified)
                 ? Optional.of(validators(Response.notModified(), etag, lastModified, vary, stamp.language()).build())
@@ -108,9 +141,9 @@ public class Representations {
                 .header(HttpHeaders.CONTENT_LANGUAGE, language);
     }
 
-    private static String etag(ArticleStamp stamp, Instant now, boolean text, Fields selected) {
-        return etag(stamp.id(), stamp.version(), stamp.state(now),
-                text ? "text" : selected.isAll() ? "json" : "json-" + selected.key());
+    private static String etag(ArticleStamp stamp, Instant now, Format format, Fields selected) {
+        return etag(stamp.id(), stamp.version(), stamp.state(now), format != Format.JSON ? format.etagVariant()
+                : selected.isAll() ? "json" : "json-" + selected.key());
     }
 
     /**
@@ -165,22 +198,6 @@ public class Representations {
                 .map(ARTICLE_TAG::matcher).filter(Matcher::matches)
                 .filter(m -> m.group(1).equals(id.toString()))
                 .map(m -> Integer.parseInt(m.group(2))).collect(Collectors.toSet()));
-    }
-
-    /**
-     * Whether the client prefers the text layout to JSON: the first of its acceptable types (by quality) that either
-     * matches decides; a wildcard means JSON. Types that match neither were refused with 406 already.
-     */
-    private static boolean prefersText(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Public content may be cached anywhere for a while; what a key holder reads is never stored. */
