@@ -1,6 +1,7 @@
 package dev.khabar.format;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -285,7 +286,8 @@ public final class MarkdownFormat {
         return new Imported(front.language, front.slug, new CategoryRef(null, front.category), title, subtitleText,
                 lead == null ? "" : unescape(lead.raw()), List.copyOf(sections),
                 closingBlock == null ? "" : unescape(closingBlock.raw()), front.tags, front.authors,
-                front.image(origin, warnings), Map.copyOf(origin), Map.of(), List.copyOf(warnings));
+                front.image(origin, warnings), Map.copyOf(origin), Map.of(),
+                warnings.stream().sorted(Comparator.comparing(ImportWarning::line)).toList());
     }
 
     private static String bold(String raw) {

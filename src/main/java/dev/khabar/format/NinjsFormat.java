@@ -196,10 +196,13 @@ public final class NinjsFormat {
                     for (String field : List.of("/sections", "/closing", "/title", "/subtitle", "/lead")) {
                         sources.putIfAbsent(field, pointer + "/value");
                     }
-                } else if (body != null || !markup) {
-                    warnings.add(ImportWarning.at(pointer, "Body of type '" + type + "' ignored: the article's "
-                            + "sections and closing are read from its XHTML body."));
+                } else if (body != null && markup) {
+                    warnings.add(ImportWarning.at(pointer, "A second XHTML body ignored."));
                 }
+            }
+            if (body == null && !bodies.isEmpty()) {
+                warnings.add(ImportWarning.at("/bodies", "No XHTML body: the article's sections and closing are read "
+                        + "from a body of type application/xhtml+xml or text/html, and there is none."));
             }
             if (body != null) {
                 title = title != null ? title : body.title();
