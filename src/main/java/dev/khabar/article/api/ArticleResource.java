@@ -165,7 +165,8 @@ public class ArticleResource {
         };
         Imported imported = read(headers.getMediaType(), text == null ? "" : text).withLanguage(Params.language(lang));
         if (dry) {
-            return Response.ok(new ImportPreview(articles.checkImport(imported, state), imported.warnings()),
+            JsonNode article = json.valueToTree(articles.checkImport(imported, state));
+            return Response.ok(new ImportPreview(withoutNulls(article), imported.warnings()),
                     MediaType.APPLICATION_JSON_TYPE).build();
         }
         return created(articles.importArticle(imported, state), uri);
@@ -187,10 +188,29 @@ public class ArticleResource {
         return ArticleFormats.parseText(body);
     }
 
+    /** An article input as a client would write it: members without a value left out, as the schema has them. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (field.getValue().isNull()) {
+                    fields.remove();
+                } else {
+                    withoutNulls(field.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(ArticleResource::withoutNulls);
+        }
+        return node;
+    }
+
     /** The answer to a dry run. */
     @Schema(name = "ImportPreview", description = "What an import would store, and what the reader repaired or ignored.")
     public record ImportPreview(
-            @Schema(description = "The article as it would be created (nothing is stored).") ArticleContent article,
+            @Schema(implementation = ArticleContent.class, description = "The article as it would be created (nothing "
+                    + "is stored); it can be sent to `POST /articles` as it is.") JsonNode article,
             List<ImportWarning> warnings) {
     }
 
