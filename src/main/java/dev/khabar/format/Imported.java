@@ -1,6 +1,7 @@
 package dev.khabar.format;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public record Imported(String language, String slug, CategoryRef category, Strin
                     lines.get("/title"));
             throw locate(new InvalidArticleException(List.of(error)));
         }
+        notes.sort(Comparator.comparing(ImportWarning::line, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Imported(chosen, slug, category, title, subtitle, lead, sections, closing, tags, authors, image, lines,
                 sources, List.copyOf(notes));
     }
