@@ -171,7 +171,7 @@ class ArticleImportTest {
     }
 
     private static final String MARKDOWN = "text/markdown; charset=utf-8";
-    private static final String NINJS = "application/ninjs+json";
+    private static final String NINJS = "application/ninjs+json; charset=utf-8";
 
     private static String arabicMarkdown(String unique) {
         return """
