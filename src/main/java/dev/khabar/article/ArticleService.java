@@ -34,13 +34,13 @@ import dev.khabar.article.validation.Publishable;
 import dev.khabar.article.validation.Violations;
 import dev.khabar.change.ChangeLog;
 import dev.khabar.db.Slice;
+import dev.khabar.format.ArticleFormats;
+import dev.khabar.format.Imported;
 import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.CategoryRepository;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.taxonomy.TagRepository;
 import dev.khabar.text.Languages;
-import dev.khabar.text.LayoutException;
-import dev.khabar.text.SeedLayout;
 import dev.khabar.text.Slugs;
 
 /**
@@ -160,25 +160,27 @@ public class ArticleService {
      */
     @Transactional
     public Article importText(String text, Optional<String> language, ArticleState state) {
-        SeedLayout.Parsed parsed;
+        return importArticle(ArticleFormats.parseText(text).withLanguage(language), state);
+    }
+
+    /** Stores an article read from an import format; errors name where in the document they come from. */
+    @Transactional
+    public Article importArticle(Imported imported, ArticleState state) {
+        return insert(checkImport(imported, state), state);
+    }
+
+    /**
+     * What importing would store, checked as an import is, and nothing written (a dry run). Only what needs the
+     * database (a slug taken, a translation) is left for the import itself to find.
+     */
+    public ArticleContent checkImport(Imported imported, ArticleState state) {
+        ArticleContent content = imported.content(state);
         try {
-            parsed = SeedLayout.parse(text);
-        } catch (LayoutException e) {
-            throw new InvalidArticleException(List.of(new FieldError("", e.getMessage(), e.line())));
+            validate(content, imported.lines(), state == ArticleState.PUBLISHED);
+        } catch (InvalidArticleException e) {
+            throw imported.locate(e);
         }
-        var t = parsed.text();
-        String lang = language.orElseGet(() -> {
-            if (Languages.hasArabicScript(t.title())) {
-                return "ar";
-            }
-            throw new InvalidArticleException(List.of(new FieldError("/language",
-                    "The language cannot be told from the text: give it as ?lang= (a BCP 47 tag such as en).",
-                    parsed.lines().get("/title"))));
-        });
-        ArticleContent content = new ArticleContent(null, lang, state, new CategoryRef(null, t.category()), t.title(),
-                t.subtitle(), t.lead(), t.sections(), t.closing(), List.of(), List.of(), null, null, null);
-        validate(content, parsed.lines(), state == ArticleState.PUBLISHED);
-        return insert(content, state);
+        return content;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +18,9 @@ import dev.khabar.article.ArticleFilter;
 import dev.khabar.article.ArticleService;
 import dev.khabar.article.Audience;
 import dev.khabar.article.Byline;
+import dev.khabar.article.api.ArticleView;
 import dev.khabar.format.ArticleLinks;
+import dev.khabar.format.HtmlFormat;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.SeedLayout;
 
@@ -33,12 +34,6 @@ import dev.khabar.text.SeedLayout;
  */
 @ApplicationScoped
 public class FeedService {
-
-    /**
-     * The HTML of an article for {@code content:encoded}, Atom {@code content} and {@code content_html}. None yet:
-     * when the HTML renderer of dev.khabar.format lands, this is the one place to plug it in.
-     */
-    static final Function<Article, Optional<String>> HTML = article -> Optional.empty();
 
     @Inject
     ArticleService articles;
@@ -76,7 +71,9 @@ public class FeedService {
 
     private Feed.Entry entry(Article article, Instant now, URI apiBase) {
         return new Feed.Entry("urn:uuid:" + article.getId(), links.webUrl(article, apiBase), article.getTitle(),
-                article.getLead(), SeedLayout.render(article.structuredText()), HTML.apply(article),
+                article.getLead(), SeedLayout.render(article.structuredText()),
+                // The whole article as the HTML fragment of GET ?format=html: content:encoded, Atom content, content_html.
+                Optional.of(HtmlFormat.render(ArticleView.of(article, now))),
                 article.getLanguage(), article.getPublishedAt(), article.lastModified(now),
                 article.getAuthors().stream().map(Byline::name).toList(),
                 new Feed.Term(article.getCategory().getSlug(), article.getCategory().getName()),

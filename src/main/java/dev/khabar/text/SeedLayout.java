@@ -36,8 +36,15 @@ public final class SeedLayout {
     private SeedLayout() {
     }
 
-    /** A parsed text and, for each JSON pointer of the article it produced, the line it came from. */
-    public record Parsed(StructuredText text, Map<String, Integer> lines) {
+    /**
+     * A parsed text, for each JSON pointer of the article it produced the line it came from, and what the parser
+     * repaired on the way.
+     */
+    public record Parsed(StructuredText text, Map<String, Integer> lines, List<Repair> repairs) {
+    }
+
+    /** Something the parser read differently from how it was written: a bullet mark other than {@code - }. */
+    public record Repair(int line, String message) {
     }
 
     private record Line(int number, String text, boolean bullet) {
@@ -47,11 +54,15 @@ public final class SeedLayout {
         String body = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
         String[] physical = LINE_BREAK.split(body, -1);
         List<Line> lines = new ArrayList<>();
+        List<Repair> repairs = new ArrayList<>();
         for (int i = 0; i < physical.length; i++) {
             String text = physical[i].strip();
             if (!text.isEmpty()) {
                 var marker = BULLET.matcher(text);
                 boolean bullet = marker.find();
+                if (bullet && text.charAt(0) != '-') {
+                    repairs.add(new Repair(i + 1, "Bullet mark '" + text.charAt(0) + "' read as '- '."));
+                }
                 lines.add(new Line(i + 1, bullet ? text.substring(marker.end()).strip() : text, bullet));
             }
         }
@@ -115,7 +126,7 @@ public final class SeedLayout {
         origin.put("/sections", lead.number() + 1);
         StructuredText text = new StructuredText(lines.get(0).text(), lines.get(1).text(), lines.get(2).text(),
                 lead.text(), List.copyOf(sections), closing.text());
-        return new Parsed(text, Map.copyOf(origin));
+        return new Parsed(text, Map.copyOf(origin), List.copyOf(repairs));
     }
 
     /** The canonical layout: LF line ends, one blank line after the title, {@code - } bullets, no final newline. */

@@ -79,7 +79,7 @@ class ArticleImportTest {
         byte[] text = anonymous().accept("text/plain").when().get("/api/v1/articles/" + id)
                 .then().statusCode(200)
                 .contentType(startsWith("text/plain"))
-                .header("Vary", equalTo("Accept, Authorization"))
+                .header("Vary", equalTo("Accept, Authorization, Accept-Encoding"))
                 .extract().asByteArray();
 
         assertEquals(SEED, new String(text, java.nio.charset.StandardCharsets.UTF_8));
@@ -168,5 +168,172 @@ class ArticleImportTest {
     void importNeedsTheToken() {
         anonymous().contentType(TEXT).body(SEED).post("/api/v1/articles/import").then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    private static final String MARKDOWN = "text/markdown; charset=utf-8";
+    private static final String NINJS = "application/ninjs+json; charset=utf-8";
+
+    private static String arabicMarkdown(String unique) {
+        return """
+                ---
+                category: اخبار سياسية
+                tags:
+                  - روسيا
+                authors:
+                  - ليلى حسن
+                image:
+                  url: https://cdn.example.com/baku.jpg
+                  alt: مبنى الخارجية
+                  width: 1600
+                ---
+
+                # موسكو تدعو باكو إلى إعادة العلاقات %s
+
+                **تصعيد دبلوماسي وتحديات أمنية**
+
+                شهدت العلاقات بين روسيا وأذربيجان تصعيداً دبلوماسياً.
+
+                ## دور الخارجية الروسية
+
+                - حثّت وزارة الخارجية الروسية أذربيجان على إعادة تفعيل علاقاتهما.
+                - دعت موسكو إلى الإفراج عن المواطنين الروس.
+
+                يبقى مستقبل العلاقات مرهوناً بكيفية التعامل مع التحديات.
+                """.formatted(unique);
+    }
+
+    private static String englishNinjs(String title) {
+        return """
+                {"uri": "https://wire.example/items/1", "type": "text", "language": "en",
+                 "headlines": [{"role": "main", "value": "%s"}, {"role": "subhead", "value": "A row deepens"}],
+                 "descriptions": [{"role": "summary", "value": "Relations have deteriorated."}],
+                 "bodies": [{"contentType": "application/xhtml+xml",
+                             "value": "<article><section><h2>The appeal</h2><ul><li>Restore ties.</li></ul></section><p class=\\"closing\\">Both capitals decide.</p></article>"}],
+                 "subjects": [{"name": "Politics", "rel": "category"}, {"name": "Russia", "rel": "tag"}],
+                 "people": [{"name": "Layla Hassan", "rel": "author"}],
+                 "slugline": "baku-talks-%s"}""".formatted(title, Api.unique());
+    }
+
+    @Test
+    void importsArabicMarkdownWithItsFrontMatter() {
+        String unique = Api.unique();
+        editor().contentType(MARKDOWN).body(arabicMarkdown(unique)).post("/api/v1/articles/import?status=published")
+                .then().statusCode(201)
+                .body("language", equalTo("ar"), "direction", equalTo("rtl"), "status", equalTo("published"),
+                        "category.name", equalTo("اخبار سياسية"), "title", equalTo("موسكو تدعو باكو إلى إعادة العلاقات " + unique),
+                        "subtitle", equalTo("تصعيد دبلوماسي وتحديات أمنية"),
+                        "lead", equalTo("شهدت العلاقات بين روسيا وأذربيجان تصعيداً دبلوماسياً."),
+                        "sections[0].heading", equalTo("دور الخارجية الروسية"), "sections[0].bullets", hasSize(2),
+                        "closing", equalTo("يبقى مستقبل العلاقات مرهوناً بكيفية التعامل مع التحديات."),
+                        "tags", contains("روسيا"), "authors[0].name", equalTo("ليلى حسن"),
+                        "image.url", equalTo("https://cdn.example.com/baku.jpg"), "image.width", is(1600),
+                        "version", is(1));
+    }
+
+    @Test
+    void importsEnglishNinjs() {
+        String title = "Moscow urges Baku " + Api.unique();
+        editor().contentType(NINJS).body(englishNinjs(title)).post("/api/v1/articles/import?status=published")
+                .then().statusCode(201)
+                .body("language", equalTo("en"), "title", equalTo(title), "subtitle", equalTo("A row deepens"),
+                        "lead", equalTo("Relations have deteriorated."), "sections[0].heading", equalTo("The appeal"),
+                        "sections[0].bullets", contains("Restore ties."), "closing", equalTo("Both capitals decide."),
+                        "category.name", equalTo("Politics"), "tags", contains("Russia"),
+                        "authors[0].name", equalTo("Layla Hassan"), "slug", startsWith("baku-talks-"));
+    }
+
+    @Test
+    void dryRunShowsTheArticleAndWarningsAndStoresNothing() {
+        long articles = db.count("select count(*) from article");
+        long revisions = db.count("select count(*) from article_revision");
+        long changes = db.count("select count(*) from article_change");
+        long categories = db.count("select count(*) from category");
+        String unique = Api.unique();
+
+        editor().contentType(TEXT).body(seedTitled(unique).replace("\n- لفتت", "\n• لفتت"))
+                .post("/api/v1/articles/import?dryRun=true&status=published").then().statusCode(200)
+                .contentType("application/json")
+                .header("Location", nullValue())
+                .body("article.language", equalTo("ar"), "article.status", equalTo("published"),
+                        "article.title", startsWith(unique + " تصاعد الأزمة"), "article.sections", hasSize(5),
+                        "article.id", nullValue(), "article.containsKey('slug')", is(false),
+                        "warnings", hasSize(2),
+                        "warnings[0].line", is(2),
+                        "warnings[0].message", equalTo("No language given: 'ar' taken from the Arabic script of the title."),
+                        "warnings[1].line", is(8), "warnings[1].message", equalTo("Bullet mark '•' read as '- '."));
+
+        String markdown = arabicMarkdown(unique).replace("draft-key", "x").replace("---\ncategory:",
+                "---\nrating: 5\ncategory:");
+        editor().contentType(MARKDOWN).body(markdown).post("/api/v1/articles/import?dryRun=true&lang=ar")
+                .then().statusCode(200)
+                .body("article.title", equalTo("موسكو تدعو باكو إلى إعادة العلاقات " + unique),
+                        "article.status", equalTo("draft"), "article.image.width", is(1600),
+                        "warnings[0].line", is(2), "warnings[0].message", equalTo("Front matter key 'rating' ignored."));
+
+        String ninjs = englishNinjs("Dry " + unique).replace("\"people\"", "\"by\": \"Wire staff\", \"x-people\"");
+        editor().contentType(NINJS).body(ninjs.replace("\"x-people\": [{\"name\": \"Layla Hassan\", \"rel\": \"author\"}],", ""))
+                .post("/api/v1/articles/import?dryRun=true").then().statusCode(200)
+                .body("article.title", equalTo("Dry " + unique), "article.authors[0].name", equalTo("Wire staff"),
+                        "warnings[0].pointer", equalTo("/by"),
+                        "warnings[0].message", equalTo("No people with rel 'author': 'by' read as one author."));
+
+        assertEquals(articles, db.count("select count(*) from article"));
+        assertEquals(0L, db.count("select count(*) from article where title like ?", "%" + unique + "%"));
+        assertEquals(revisions, db.count("select count(*) from article_revision"));
+        assertEquals(changes, db.count("select count(*) from article_change"));
+        assertEquals(categories, db.count("select count(*) from category"));
+    }
+
+    @Test
+    void dryRunChecksLikeAnImport() {
+        String text = "اخبار\nعنوان " + Api.unique() + "\n\nعنوان فرعي\nمقدمة\nقسم\n- " + "ب".repeat(2001) + "\nخاتمة";
+        importText(text, "?dryRun=true").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/sections/0/bullets/0"), "errors[0].line", is(7));
+        importText(SEED, "?dryRun=yes").then().statusCode(400).body("errors[0].parameter", equalTo("dryRun"));
+        importText(seedTitled(Api.unique()), "?dryRun=false").then().statusCode(201);
+    }
+
+    @Test
+    void markdownErrorsNameTheLine() {
+        String markdown = "---\ncategory: Politics\nlanguage: en\n---\n\n# Talks " + Api.unique()
+                + "\n\nLead.\n\n## A heading without bullets\n\nClosing.\n";
+        editor().contentType(MARKDOWN).body(markdown).post("/api/v1/articles/import").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:khabar:problem:text-layout"), "errors[0].line", is(10),
+                        "detail", equalTo("Line 10: A section heading must be followed by bullet lines (starting "
+                                + "with '- ')."));
+        editor().contentType(MARKDOWN).body("---\ncategory: Politics\nlanguage: en\n---\n# " + "T".repeat(301) + "\n")
+                .post("/api/v1/articles/import").then().statusCode(400)
+                .body("type", equalTo("urn:khabar:problem:validation"), "errors[0].pointer", equalTo("/title"),
+                        "errors[0].line", is(5));
+        editor().contentType(MARKDOWN).body("# Talks\n").post("/api/v1/articles/import?lang=en").then().statusCode(400)
+                .body("errors[0].line", is(1), "detail", startsWith("Line 1: The category is missing"));
+    }
+
+    @Test
+    void ninjsErrorsNameTheJsonPointer() {
+        String title = "T".repeat(301);
+        editor().contentType(NINJS).body(englishNinjs(title)).post("/api/v1/articles/import").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:khabar:problem:validation"),
+                        "errors[0].pointer", equalTo("/headlines/0/value"),
+                        "errors[0].detail", equalTo("size must be between 0 and 300"));
+        editor().contentType(NINJS).body("{\"headlines\": [{\"value\": 7}], \"language\": \"en\"}")
+                .post("/api/v1/articles/import").then().statusCode(400)
+                .body("errors.pointer", contains("/headlines/0/value", "/subjects"));
+        editor().contentType(NINJS).body("{\"headlines\": [").post("/api/v1/articles/import").then().statusCode(400)
+                .body("type", equalTo("urn:khabar:problem:malformed-body"));
+        editor().contentType(NINJS).body("[]").post("/api/v1/articles/import").then().statusCode(400)
+                .body("type", equalTo("urn:khabar:problem:malformed-body"));
+        editor().contentType(NINJS).body(englishNinjs("No language " + Api.unique()).replace("\"language\": \"en\",", ""))
+                .post("/api/v1/articles/import").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/language"));
+    }
+
+    @Test
+    void otherContentTypesAreRefused() {
+        editor().contentType("application/json").body("{}").post("/api/v1/articles/import").then().statusCode(415)
+                .contentType("application/problem+json");
+        editor().contentType("text/html").body("<p>x</p>").post("/api/v1/articles/import").then().statusCode(415);
     }
 }

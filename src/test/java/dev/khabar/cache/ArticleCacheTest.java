@@ -268,4 +268,39 @@ class ArticleCacheTest {
         Api.create(Api.article("en", "Any write " + Api.unique()));
         assertTrue(new String(get(search).body(), StandardCharsets.UTF_8).contains("Renamed in SQL"));
     }
+
+    @Test
+    void everyRepresentationIsCachedWithItsOwnBytesButThoseNamingTheRequestsHost() throws Exception {
+        String id = editor().contentType("text/plain; charset=utf-8").body(SEED.replaceFirst("\n", "\n" + Api.unique() + " "))
+                .post("/api/v1/articles/import?status=published").then().statusCode(201).extract().path("id");
+        String path = "api/v1/articles/" + id;
+        Map<String, String[]> reads = new TreeMap<>(Map.of(
+                "text", new String[] { "Accept", "text/plain" },
+                "markdown", new String[] { "Accept", "text/markdown, application/json;q=0.5" },
+                "html", new String[] { "Accept", "text/html,application/xhtml+xml,*/*;q=0.8" },
+                "jsonld", new String[] { "Accept", "application/ld+json" }));
+        quiet();
+        Map<String, HttpResponse<byte[]>> misses = new TreeMap<>();
+        for (Map.Entry<String, String[]> read : reads.entrySet()) {
+            misses.put(read.getKey(), get(path, read.getValue()));
+        }
+        HttpResponse<byte[]> ninjs = get(path + "?format=ninjs");
+        renameBehindTheServicesBack(id, "Renamed in SQL");
+
+        for (Map.Entry<String, String[]> read : reads.entrySet()) {
+            HttpResponse<byte[]> again = get(path, read.getValue());
+            HttpResponse<byte[]> miss = misses.get(read.getKey());
+            assertEquals(200, again.statusCode(), read.getKey());
+            String body = new String(again.body(), StandardCharsets.UTF_8);
+            if (read.getKey().equals("jsonld")) {
+                // Its url is on the request's host (no content.article-url-template here): never kept.
+                assertTrue(body.contains("Renamed in SQL"), body);
+            } else {
+                assertArrayEquals(miss.body(), again.body(), read.getKey());
+                assertEquals(headers(miss), headers(again), read.getKey());
+            }
+        }
+        assertTrue(new String(get(path + "?format=ninjs").body(), StandardCharsets.UTF_8).contains("Renamed in SQL"));
+        assertEquals(ninjs.headers().firstValue("etag"), get(path + "?format=ninjs").headers().firstValue("etag"));
+    }
 }

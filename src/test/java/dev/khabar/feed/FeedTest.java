@@ -214,7 +214,7 @@ class FeedTest {
         assertEquals(List.of(), JSON_FEED_SCHEMA.validate(feed).stream().map(e -> e.getMessage()).toList());
         // The schema does check: an item without content, or a date that is no RFC 3339 date, is refused.
         JsonNode noContent = feed.deepCopy();
-        ((ObjectNode) noContent.at("/items/0")).remove("content_text");
+        ((ObjectNode) noContent.at("/items/0")).remove(List.of("content_text", "content_html"));
         assertFalse(JSON_FEED_SCHEMA.validate(noContent).isEmpty());
         JsonNode badDate = feed.deepCopy();
         ((ObjectNode) badDate.at("/items/1")).put("date_published", "yesterday");
@@ -237,6 +237,9 @@ class FeedTest {
         // The content is the article in the editors' text layout, exactly what Accept: text/plain gives.
         String text = anonymous().accept("text/plain").get("/api/v1/articles/" + arabic.getString("id")).asString();
         assertEquals(text, item.get("content_text").asText());
+        // And as HTML, the fragment ?format=html gives.
+        String html = anonymous().get("/api/v1/articles/" + arabic.getString("id") + "?format=html").asString();
+        assertEquals(html, item.get("content_html").asText());
         assertTrue(item.get("url").asText().endsWith(apiLink(arabic)));
     }
 

@@ -56,6 +56,12 @@ import dev.khabar.article.Cursor;
 import dev.khabar.article.Dates;
 import dev.khabar.article.FieldError;
 import dev.khabar.article.InvalidArticleException;
+import dev.khabar.format.ArticleFormats;
+import dev.khabar.format.Format;
+import dev.khabar.format.ImportWarning;
+import dev.khabar.format.Imported;
+import dev.khabar.format.MarkdownFormat;
+import dev.khabar.format.NinjsFormat;
 import dev.khabar.http.Conditional;
 import dev.khabar.http.Params;
 import dev.khabar.http.ProblemException;
@@ -68,6 +74,8 @@ import dev.khabar.http.ProblemTypes;
 public class ArticleResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String MARKDOWN = "text/markdown";
+    static final String NINJS = "application/ninjs+json";
     private static final String VARY_ARTICLE = HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION;
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
@@ -103,17 +111,33 @@ public class ArticleResource {
 
     @POST
     @Path("/import")
-    @Consumes(MediaType.TEXT_PLAIN)
+    @Consumes({ MediaType.TEXT_PLAIN, MARKDOWN, NINJS })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importArticle", summary = "Import an article from text",
-            description = "Parses text in the editors' layout: a category line, a title line, a blank line, the "
-                    + "subtitle, the lead paragraph, sections (a heading line followed by `- ` bullet lines) and a "
-                    + "closing paragraph. CRLF, a BOM, trailing spaces, extra blank lines and `•`, `–`, `—` or `*` "
-                    + "bullet marks are accepted. Errors name the line at fault.")
+    @Operation(operationId = "importArticle", summary = "Import an article from text, Markdown or ninjs",
+            description = "The format is the request's `Content-Type`. `text/plain`: the editors' layout, a category "
+                    + "line, a title line, a blank line, the subtitle, the lead paragraph, sections (a heading line "
+                    + "followed by `- ` bullet lines) and a closing paragraph; CRLF, a BOM, trailing spaces, extra blank "
+                    + "lines and `•`, `–`, `—` or `*` bullet marks are accepted. `text/markdown`: what `?format=markdown` "
+                    + "gives (a front matter with `language`, `category`, `slug`, `tags`, `authors`, `image`; then "
+                    + "`# title`, `**subtitle**`, the lead, `## heading` with `- ` bullets, the closing). "
+                    + "`application/ninjs+json`: an IPTC ninjs 3 item as `?format=ninjs` gives it (headlines, "
+                    + "descriptions, the XHTML body, subjects, people, slugline, the picture association). Errors name "
+                    + "the line (text, Markdown) or the JSON pointer (ninjs) at fault. `?dryRun=true` checks the "
+                    + "import and answers 200 with the article it would store and what the reader repaired or "
+                    + "ignored, storing nothing.")
     @SecurityRequirement(name = "bearer")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN,
-            schema = @Schema(type = SchemaType.STRING),
-            examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticleText")))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticleText")),
+            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicArticleMarkdown")),
+            @Content(mediaType = NINJS, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "An IPTC ninjs 3.1 news item."),
+                    examples = @ExampleObject(name = "english", ref = "#/components/examples/EnglishArticleNinjs")) })
+    @APIResponse(responseCode = "200", description = "Dry run: the article the import would store (not stored) and "
+            + "the warnings.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportPreview.class),
+                    examples = @ExampleObject(name = "english", ref = "#/components/examples/EnglishImportPreview")))
     @APIResponse(responseCode = "201", ref = "#/components/responses/Created")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidText")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
@@ -124,13 +148,69 @@ public class ArticleResource {
     public Response importText(String text,
             @Parameter(description = "Status of the new article.", schema = @Schema(enumeration = { "draft", "published" },
                     defaultValue = "draft")) @QueryParam("status") String status,
-            @Parameter(description = "BCP 47 language tag. Without it, Arabic script in the title means `ar`; other "
-                    + "text must name its language.", example = "en") @QueryParam("lang") String lang,
-            @Context UriInfo uri) {
+            @Parameter(description = "BCP 47 language tag; wins over the language the document names. Without "
+                    + "either, Arabic script in the title means `ar`; other text must name its language.",
+                    example = "en") @QueryParam("lang") String lang,
+            @Parameter(description = "`true`: check and show, store nothing.", schema = @Schema(type = SchemaType.BOOLEAN,
+                    defaultValue = "false")) @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers, @Context UriInfo uri) throws JsonProcessingException {
         ArticleState state = status == null || status.isBlank() ? ArticleState.DRAFT
                 : ArticleState.fromWire(status.strip()).filter(s -> s == ArticleState.DRAFT || s == ArticleState.PUBLISHED)
                         .orElseThrow(() -> ProblemException.badParameter("status", "must be draft or published."));
-        return created(articles.importText(text == null ? "" : text, Params.language(lang), state), uri);
+        boolean dry = dryRun != null && !dryRun.isBlank() && switch (dryRun.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badParameter("dryRun", "must be true or false.");
+        };
+        Imported imported = read(headers.getMediaType(), text == null ? "" : text).withLanguage(Params.language(lang));
+        if (dry) {
+            JsonNode article = json.valueToTree(articles.checkImport(imported, state));
+            return Response.ok(new ImportPreview(withoutNulls(article), imported.warnings()),
+                    MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return created(articles.importArticle(imported, state), uri);
+    }
+
+    /** The body of an import in the format its {@code Content-Type} names (one of those {@code @Consumes} lists). */
+    private Imported read(MediaType type, String body) throws JsonProcessingException {
+        if (type != null && type.isCompatible(MediaType.valueOf(NINJS))) {
+            JsonNode document = json.readTree(body);
+            if (document == null || !document.isObject()) {
+                throw new ProblemException(400, ProblemTypes.MALFORMED_BODY, "The request body cannot be read",
+                        "A ninjs document is a JSON object.", List.of(), Map.of());
+            }
+            return NinjsFormat.parse(document);
+        }
+        if (type != null && type.isCompatible(MediaType.valueOf(MARKDOWN))) {
+            return MarkdownFormat.parse(body);
+        }
+        return ArticleFormats.parseText(body);
+    }
+
+    /** An article input as a client would write it: members without a value left out, as the schema has them. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (field.getValue().isNull()) {
+                    fields.remove();
+                } else {
+                    withoutNulls(field.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(ArticleResource::withoutNulls);
+        }
+        return node;
+    }
+
+    /** The answer to a dry run. */
+    @Schema(name = "ImportPreview", description = "What an import would store, and what the reader repaired or ignored.")
+    public record ImportPreview(
+            @Schema(implementation = ArticleContent.class, description = "The article as it would be created (nothing "
+                    + "is stored); it can be sent to `POST /articles` as it is.") JsonNode article,
+            List<ImportWarning> warnings) {
     }
 
     @GET
@@ -202,10 +282,15 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
-    @Produces({ MediaType.APPLICATION_JSON, Representations.TEXT_UTF8 })
+    @Produces(MediaType.WILDCARD)
     @Operation(operationId = "getArticle", summary = "Read an article by id",
-            description = "JSON by default; `Accept: text/plain` gives the article in the editors' text layout. "
-                    + "Anonymous callers get 404 for an article that is not published (or not yet: a scheduled "
+            description = "JSON by default. `Accept` chooses another representation (quality values honoured: the "
+                    + "most preferred type we make wins; `*/*` or none gives JSON), `?format=` overrides it: "
+                    + "`text` (`text/plain`, the editors' text layout), `markdown` (`text/markdown`), `html` "
+                    + "(`text/html`, a fragment that is also XHTML), `jsonld` (`application/ld+json`, a schema.org "
+                    + "NewsArticle), `ninjs` (`application/ninjs+json`, IPTC ninjs 3.1). Each has its own `ETag`. "
+                    + "`fields` applies to JSON only (400 with another format); an `Accept` naming nothing we make is "
+                    + "a 406. Anonymous callers get 404 for an article that is not published (or not yet: a scheduled "
                     + "article appears by itself when its time comes). Conditional: `If-None-Match` with the `ETag`, "
                     + "or `If-Modified-Since`, answers 304 while the client's copy is current.")
     @SecurityRequirementsSet
@@ -220,27 +305,31 @@ public class ArticleResource {
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     public Response get(@Parameter(description = "Article id (UUID); anything else is a 404.",
             example = "0b6f1f7e-3c1e-4d4a-9a57-2f0c6f3f2a10") @PathParam("id") String id,
-            @Parameter(ref = "fields") @QueryParam("fields") String fields, @Context HttpHeaders headers) {
+            @Parameter(ref = "fields") @QueryParam("fields") String fields,
+            @Parameter(ref = "format") @QueryParam("format") String format,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        Format chosen = http.negotiate(format, fields, headers);
         UUID uuid = Params.uuid(id).orElseThrow(() -> notFound(id));
         if (Conditional.isConditional(headers)) {
             Optional<Response> notModified = http.notModified(articles.stamp(uuid, caller.audience())
-                    .orElseThrow(() -> notFound(id)), fields, headers, VARY_ARTICLE);
+                    .orElseThrow(() -> notFound(id)), chosen, fields, headers, VARY_ARTICLE);
             if (notModified.isPresent()) {
                 return notModified.get();
             }
         }
         Article article = articles.find(uuid, caller.audience()).orElseThrow(() -> notFound(id));
-        return http.article(article, fields, headers, VARY_ARTICLE);
+        return http.article(article, chosen, fields, headers, VARY_ARTICLE, uri.getBaseUri());
     }
 
     @GET
     @Path("/slug/{slug}")
-    @Produces({ MediaType.APPLICATION_JSON, Representations.TEXT_UTF8 })
+    @Produces(MediaType.WILDCARD)
     @Operation(operationId = "getArticleBySlug", summary = "Read an article by slug",
             description = "The slug may be sent percent-encoded (`/slug/%D8%AA%D8%B5...`) or as is; it is "
                     + "normalised to NFC. A slug is unique per language: `lang` chooses; without it, `Accept-Language` "
                     + "does, else the article that took the slug first is returned. An old slug (changed by an "
-                    + "editor) answers 308 to the current one. Conditional like a read by id.")
+                    + "editor) answers 308 to the current one. Representations (`Accept`, `?format=`) and conditional "
+                    + "reads as for a read by id.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
     @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = "IfNoneMatch")
@@ -256,16 +345,18 @@ public class ArticleResource {
             @PathParam("slug") String slug,
             @Parameter(description = "BCP 47 language tag of the article.", example = "ar") @QueryParam("lang") String lang,
             @Parameter(ref = "fields") @QueryParam("fields") String fields,
+            @Parameter(ref = "format") @QueryParam("format") String format,
             @Parameter(description = "Preferred languages (RFC 9110), used when several languages share the slug and "
                     + "`lang` is not given.", example = "ar, en;q=0.5") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
             String acceptLanguage,
             @Context HttpHeaders headers, @Context UriInfo uri) {
+        Format chosen = http.negotiate(format, fields, headers);
         Optional<String> language = Params.language(lang);
         List<Locale.LanguageRange> preferred = language.isPresent() ? List.of() : Params.languageRanges(acceptLanguage);
         String vary = language.isPresent() ? VARY_ARTICLE : VARY_ARTICLE + ", " + HttpHeaders.ACCEPT_LANGUAGE;
         Optional<Article> found = articles.findBySlug(slug, language, preferred, caller.audience());
         if (found.isPresent()) {
-            return http.article(found.get(), fields, headers, vary);
+            return http.article(found.get(), chosen, fields, headers, vary, uri.getBaseUri());
         }
         Article moved = articles.findMovedSlug(slug, language, preferred, caller.audience())
                 .orElseThrow(() -> ProblemException.notFound("No article has the slug '" + slug + "'."));

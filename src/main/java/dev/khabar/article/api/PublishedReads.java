@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import dev.khabar.access.RateLimiter;
 import dev.khabar.cache.ReadCache;
 import dev.khabar.config.ContentConfig;
+import dev.khabar.format.Format;
 import dev.khabar.http.Conditional;
 import dev.khabar.text.Slugs;
 import io.netty.util.AsciiString;
@@ -59,6 +60,7 @@ public class PublishedReads {
     private static final AsciiString LISTS_KEY = AsciiString.of(Representations.LISTS_KEY);
     private static final AsciiString GZIP = AsciiString.of("gzip");
     private static final Set<String> FORMAT = Set.of("format");
+    private static final Optional<String> JSON = Optional.of(Format.JSON.wireName());
     private static final Set<String> FORMAT_AND_LANG = Set.of("format", "lang");
 
     @Inject
@@ -139,7 +141,8 @@ public class PublishedReads {
     }
 
     private void page(RoutingContext ctx) {
-        Optional<String> variant = variant(ctx);
+        // Lists and search results are JSON only; what else a client may accept is for the resource to settle.
+        Optional<String> variant = variant(ctx).filter(Format.JSON.wireName()::equals);
         String status = ctx.request().query() == null ? null : ctx.queryParams().get("status");
         if (variant.isEmpty() || status != null && !status.strip().equals("published")) {
             ctx.next();
@@ -260,14 +263,18 @@ public class PublishedReads {
         }
     }
 
-    /** The cached variant this request asks for, when the choice is one the cache can make without doubt. */
+    /**
+     * The representation a read of one article asks for, decided as {@link Representations#negotiate} decides it;
+     * empty when that would be an error (the resource then answers 400 or 406).
+     */
     private static Optional<String> variant(RoutingContext ctx) {
-        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
         String format = ctx.request().query() == null ? null : ctx.queryParams().get("format");
-        if (format == null && (accept == null || accept.equals("*/*") || accept.equals("application/json"))) {
-            return Optional.of("json");
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        if (format == null && (accept == null || accept.equals("application/json") || accept.equals("*/*"))) {
+            return JSON; // most reads: no need to parse
         }
-        return Optional.empty();
+        return (format != null && !format.isBlank() ? Format.fromWire(format.strip())
+                : Format.preferred(accept)).map(Format::wireName);
     }
 
     private static String client(HttpServerRequest request) {

@@ -1,5 +1,6 @@
 package dev.khabar.article.api;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -30,12 +31,14 @@ import dev.khabar.article.ArticleState;
 import dev.khabar.article.VersionCheck;
 import dev.khabar.cache.ReadCache;
 import dev.khabar.config.ContentConfig;
+import dev.khabar.format.ArticleFormats;
+import dev.khabar.format.ArticleLinks;
+import dev.khabar.format.Format;
 import dev.khabar.http.Conditional;
 import dev.khabar.http.Links;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
 import dev.khabar.taxonomy.Tag;
-import dev.khabar.text.SeedLayout;
 import io.netty.util.AsciiString;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -45,14 +48,15 @@ import io.vertx.ext.web.RoutingContext;
  * {@code If-Match} of writes.
  *
  * <p>An article's entity tag names the article, its version and the representation: {@code "<id>-v<version>-<variant>"},
- * with {@code -s} before the variant while it is scheduled (its status reads differently once the time has come).
+ * with {@code -s} before the variant while it is scheduled (its status reads differently once the time has come). The
+ * variants: {@code json}, {@code json-<hash of the selected fields>}, and one per other format ({@code text},
+ * {@code md}, {@code html}, {@code jsonld}, {@code ninjs}: see {@link Format}).
  * Every distinct body has its own tag, and {@code If-Match} accepts the tag of any representation of the current
  * version. Lists are tagged with a hash of their bytes.
  */
 @ApplicationScoped
 public class Representations {
 
-    static final String TEXT_UTF8 = MediaType.TEXT_PLAIN + ";charset=utf-8";
     static final String SURROGATE_KEY = "Surrogate-Key";
     /** The surrogate key of every list, search result and feed: any change to any article purges it. */
     static final String LISTS_KEY = "articles";
@@ -66,6 +70,8 @@ public class Representations {
     @Inject
     ObjectMapper json;
     @Inject
+    ArticleLinks links;
+    @Inject
     ReadCache cache;
     @Inject
     CurrentVertxRequest vertxRequest;
@@ -74,24 +80,55 @@ public class Representations {
         return "\"" + id + "-v" + version + (state == ArticleState.SCHEDULED ? "-s-" : "-") + variant + "\"";
     }
 
-    /** A read of one article: 200 in the negotiated representation, or 304 when the client's copy is current. */
-    Response article(Article article, String fields, HttpHeaders headers, String vary) {
+    /**
+     * The representation a read asks for: {@code ?format=} when given, else the client's most preferred type in
+     * {@code Accept} that we make. Decided before the article is looked up: 400 for an unknown format or for
+     * {@code fields} with another format than JSON (it selects JSON members), 406 when {@code Accept} names nothing
+     * we make.
+     */
+    Format negotiate(String format, String fields, HttpHeaders headers) {
+        Format chosen;
+        if (format != null && !format.isBlank()) {
+            chosen = Format.fromWire(format.strip()).orElseThrow(() -> ProblemException.badParameter("format",
+                    "must be one of " + Format.NAMES + "."));
+        } else {
+            String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+            chosen = Format.preferred(accept).orElseThrow(() -> new ProblemException(406, ProblemTypes.BLANK,
+                    "Not Acceptable", "None of the media types in Accept (" + accept + ") can be produced here. An "
+                            + "article is available as " + Format.MEDIA_TYPES + ", or with ?format=" + Format.NAMES
+                            + ".", List.of(), Map.of()));
+        }
+        if (chosen != Format.JSON && fields != null && !fields.isBlank()) {
+            throw ProblemException.badParameter("fields", "selects members of the JSON representation; the "
+                    + chosen.wireName() + " representation always holds the whole article.");
+        }
+        return chosen;
+    }
+
+    /**
+     * A read of one article: 200 in {@code format} (see {@link #negotiate}), or 304 when the client's copy is current.
+     * {@code base} is the service's address, for the article's web page when no URL template is configured.
+     */
+    Response article(Article article, Format format, String fields, HttpHeaders headers, String vary, URI base) {
         Instant now = Instant.now();
-        boolean text = prefersText(headers);
-        Fields selected = text ? null : Fields.parse(fields, Fields.EVERY);
-        String etag = etag(article.stamp(), now, text, selected);
+        Fields selected = format == Format.JSON ? Fields.parse(fields, Fields.EVERY) : null;
+        String etag = etag(article.stamp(), now, format, selected);
         Instant lastModified = article.lastModified(now);
         Response.ResponseBuilder response;
         if (Conditional.notModified(headers, etag, lastModified)) {
             response = Response.notModified();
-        } else if (text) {
-            response = Response.ok(SeedLayout.render(article.structuredText()), TEXT_UTF8);
-        } else if (selected.isAll()) {
-            byte[] bytes = bytes(ArticleView.of(article, now));
-            offer(article, now, "json", bytes, etag, MediaType.APPLICATION_JSON);
-            response = Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
-        } else {
+        } else if (selected != null && !selected.isAll()) {
             response = Response.ok(selected.apply(ArticleView.of(article, now), json), MediaType.APPLICATION_JSON_TYPE);
+        } else {
+            ArticleView view = ArticleView.of(article, now);
+            ReadCache.Body body = ReadCache.Body.of(format == Format.JSON ? bytes(view)
+                    : ArticleFormats.render(format, view, links.webUrl(article, base)), etag, format.mediaType());
+            // JSON-LD and ninjs name the article's web page; without a URL template it is on this request's host.
+            if (!format.linksToWebPage() || links.configured()) {
+                offer(article, now, format.wireName(), body);
+            }
+            return encoded(validators(Response.ok(), etag, lastModified, vary, article.getLanguage())
+                    .header(SURROGATE_KEY, surrogateKeys(article)), body, headers, vary).build();
         }
         return validators(response, etag, lastModified, vary, article.getLanguage())
                 .header(SURROGATE_KEY, surrogateKeys(article))
@@ -99,10 +136,29 @@ public class Representations {
     }
 
     /**
+     * Sends a body as {@link PublishedReads} sends it from the cache, so that a client cannot tell a miss from a hit:
+     * gzipped (with its own entity tag) when the client takes gzip and the body is large enough to gain from it, and
+     * then {@code Vary: Accept-Encoding} whichever encoding was sent.
+     */
+    private static Response.ResponseBuilder encoded(Response.ResponseBuilder response, ReadCache.Body body,
+            HttpHeaders headers, String vary) {
+        String type = body.contentType().toString();
+        if (body.gzip() == null) {
+            return response.entity(body.identity()).type(type);
+        }
+        response.header(HttpHeaders.VARY, null).header(HttpHeaders.VARY, vary + ", " + HttpHeaders.ACCEPT_ENCODING);
+        if (PublishedReads.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+            return response.entity(body.gzip()).type(type).header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                    .header(HttpHeaders.ETAG, null).header(HttpHeaders.ETAG, body.gzipEtag().toString());
+        }
+        return response.entity(body.identity()).type(type);
+    }
+
+    /**
      * Keeps what an anonymous reader was just sent, when {@link PublishedReads} could serve it next time: a published,
      * due article, read with a cache ticket (taken there before this request read the database).
      */
-    private void offer(Article article, Instant now, String variant, byte[] bytes, String etag, String contentType) {
+    private void offer(Article article, Instant now, String variant, ReadCache.Body body) {
         RoutingContext context = vertxRequest.getCurrent();
         Long ticket = context == null ? null : context.get(PublishedReads.TICKET);
         if (ticket == null || caller.audience().seesEverything() || article.state(now) != ArticleState.PUBLISHED) {
@@ -110,7 +166,7 @@ public class Representations {
         }
         Instant modified = article.lastModified(now);
         cache.offerArticle(ticket, ReadCache.ArticleEntry.of(article.getId(), article.getVersion(), article.getLanguage(),
-                article.getSlug(), modified, surrogateKeys(article)), variant, ReadCache.Body.of(bytes, etag, contentType));
+                article.getSlug(), modified, surrogateKeys(article)), variant, body);
         String lookup = context.get(PublishedReads.SLUG_LOOKUP);
         if (lookup != null) {
             cache.offerSlug(ticket, article.getSlug(), lookup, article.getId());
@@ -129,10 +185,9 @@ public class Representations {
      * The 304 of a conditional read, decided from the article's stamp alone; empty when the client's copy is stale
      * (or the request is not conditional), and the article must be read in full.
      */
-    Optional<Response> notModified(ArticleStamp stamp, String fields, HttpHeaders headers, String vary) {
+    Optional<Response> notModified(ArticleStamp stamp, Format format, String fields, HttpHeaders headers, String vary) {
         Instant now = Instant.now();
-        boolean text = prefersText(headers);
-        String etag = etag(stamp, now, text, text ? null : Fields.parse(fields, Fields.EVERY));
+        String etag = etag(stamp, now, format, format == Format.JSON ? Fields.parse(fields, Fields.EVERY) : null);
         Instant lastModified = stamp.lastModified(now);
         return Conditional.notModified(headers, etag, lastModified)
                 ? Optional.of(validators(Response.notModified(), etag, lastModified, vary, stamp.language()).build())
@@ -148,9 +203,9 @@ public class Representations {
                 .header(HttpHeaders.CONTENT_LANGUAGE, language);
     }
 
-    private static String etag(ArticleStamp stamp, Instant now, boolean text, Fields selected) {
-        return etag(stamp.id(), stamp.version(), stamp.state(now),
-                text ? "text" : selected.isAll() ? "json" : "json-" + selected.key());
+    private static String etag(ArticleStamp stamp, Instant now, Format format, Fields selected) {
+        return etag(stamp.id(), stamp.version(), stamp.state(now), format != Format.JSON ? format.etagVariant()
+                : selected.isAll() ? "json" : "json-" + selected.key());
     }
 
     /**
@@ -158,18 +213,27 @@ public class Representations {
      * the reader can see, 304 when the client's copy is current.
      */
     Response.ResponseBuilder collection(Object body, Optional<Instant> lastModified, HttpHeaders headers) {
-        return collection(bytes(body), lastModified, headers);
+        byte[] bytes = bytes(body);
+        return collection(ReadCache.Body.of(bytes, listTag(bytes), MediaType.APPLICATION_JSON), lastModified, headers);
     }
 
-    private Response.ResponseBuilder collection(byte[] bytes, Optional<Instant> lastModified, HttpHeaders headers) {
-        String etag = "\"l-" + hash(bytes) + "\"";
-        Response.ResponseBuilder response = Conditional.notModified(headers, etag, lastModified.orElse(null))
-                ? Response.notModified() : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
+    private Response.ResponseBuilder collection(ReadCache.Body body, Optional<Instant> lastModified,
+            HttpHeaders headers) {
+        String etag = body.etag().toString();
+        String vary = HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION;
+        boolean notModified = Conditional.notModified(headers, etag, lastModified.orElse(null));
+        Response.ResponseBuilder response = notModified ? Response.notModified() : Response.ok();
         lastModified.ifPresent(at -> response.header(HttpHeaders.LAST_MODIFIED, Conditional.httpDate(at)));
-        return response.header(HttpHeaders.ETAG, etag)
+        response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.AUTHORIZATION)
+                .header(HttpHeaders.VARY, vary)
                 .header(SURROGATE_KEY, LISTS_KEY);
+        return notModified ? response : encoded(response, body, headers, vary);
+    }
+
+    /** The entity tag of a list-like body: a hash of its bytes. */
+    private static String listTag(byte[] bytes) {
+        return "\"l-" + hash(bytes) + "\"";
     }
 
     /**
@@ -179,13 +243,13 @@ public class Representations {
      */
     public Response page(Object body, Optional<Instant> lastModified, HttpHeaders headers, UriInfo uri, String nextCursor) {
         byte[] bytes = bytes(body);
-        Response response = Links.next(collection(bytes, lastModified, headers), uri, nextCursor).build();
+        ReadCache.Body cached = ReadCache.Body.of(bytes, listTag(bytes), MediaType.APPLICATION_JSON);
+        Response response = Links.next(collection(cached, lastModified, headers), uri, nextCursor).build();
         RoutingContext context = vertxRequest.getCurrent();
         Long ticket = context == null ? null : context.get(PublishedReads.TICKET);
         String key = context == null ? null : context.get(PublishedReads.PAGE_KEY);
         if (ticket != null && key != null && !caller.audience().seesEverything()) {
-            cache.offerPage(ticket, key, new ReadCache.PageEntry(ReadCache.Body.of(bytes, response.getHeaderString(
-                    HttpHeaders.ETAG), MediaType.APPLICATION_JSON), lastModified.orElse(null),
+            cache.offerPage(ticket, key, new ReadCache.PageEntry(cached, lastModified.orElse(null),
                     lastModified.map(Conditional::httpDate).map(AsciiString::of).orElse(null),
                     response.getHeaderString(HttpHeaders.LINK), cache.nextDue()));
         }
@@ -223,22 +287,6 @@ public class Representations {
                 .map(ARTICLE_TAG::matcher).filter(Matcher::matches)
                 .filter(m -> m.group(1).equals(id.toString()))
                 .map(m -> Integer.parseInt(m.group(2))).collect(Collectors.toSet()));
-    }
-
-    /**
-     * Whether the client prefers the text layout to JSON: the first of its acceptable types (by quality) that either
-     * matches decides; a wildcard means JSON. Types that match neither were refused with 406 already.
-     */
-    private static boolean prefersText(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Public content may be cached anywhere for a while; what a key holder reads is never stored. */
