@@ -53,6 +53,12 @@ public interface ContentConfig {
     @WithDefault("300s")
     Duration cacheStaleWhileRevalidate();
 
+    /** The {@code Cache-Control} of what anonymous readers get: public content, kept and revalidated as set above. */
+    default String publicCacheControl() {
+        return "public, max-age=" + cacheMaxAge().toSeconds() + ", stale-while-revalidate="
+                + cacheStaleWhileRevalidate().toSeconds();
+    }
+
     /**
      * The address of an article's public web page (env {@code CONTENT_ARTICLE_URL_TEMPLATE}), e.g.
      * {@code https://news.example/{lang}/{slug}}; used by feeds, sitemaps, JSON-LD and ninjs. Placeholders:

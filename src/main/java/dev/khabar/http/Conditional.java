@@ -1,5 +1,7 @@
 package dev.khabar.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -7,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,6 +59,20 @@ public final class Conditional {
             return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(at);
         } catch (DateTimeParseException e) {
             return false;
+        }
+    }
+
+    /**
+     * A strong entity tag for a body that has no version of its own (a list page, a feed): {@code prefix} and a hash of
+     * the bytes, so the tag changes exactly when the bytes do.
+     */
+    public static String bodyTag(String prefix, byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + prefix + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
+                    + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

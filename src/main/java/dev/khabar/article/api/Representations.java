@@ -1,10 +1,7 @@
 package dev.khabar.article.api;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,7 +230,7 @@ public class Representations {
 
     /** The entity tag of a list-like body: a hash of its bytes. */
     private static String listTag(byte[] bytes) {
-        return "\"l-" + hash(bytes) + "\"";
+        return Conditional.bodyTag("l", bytes);
     }
 
     /**
@@ -295,23 +292,12 @@ public class Representations {
     }
 
     String cacheControl(boolean editorial) {
-        return editorial ? "private, no-store"
-                : "public, max-age=" + config.cacheMaxAge().toSeconds() + ", stale-while-revalidate="
-                        + config.cacheStaleWhileRevalidate().toSeconds();
+        return editorial ? "private, no-store" : config.publicCacheControl();
     }
 
     /** Keys a CDN can purge by: the article, its category and its tags (see README, "Caching"). */
     static String surrogateKeys(Article article) {
         return Stream.concat(Stream.of("article-" + article.getId(), "category-" + article.getCategory().getId()),
                 article.getTags().stream().map(Tag::getId).map(id -> "tag-" + id)).collect(Collectors.joining(" "));
-    }
-
-    private static String hash(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package dev.khabar.feed.api;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,24 +27,14 @@ class Documents {
 
     Response answer(byte[] body, String mediaType, Optional<Instant> lastModified, Optional<String> language,
             HttpHeaders headers) {
-        String etag = "\"d-" + hash(body) + "\"";
+        String etag = Conditional.bodyTag("d", body);
         Response.ResponseBuilder response = Conditional.notModified(headers, etag, lastModified.orElse(null))
                 ? Response.notModified() : Response.ok(body, mediaType + "; charset=utf-8");
         lastModified.ifPresent(at -> response.header(HttpHeaders.LAST_MODIFIED, Conditional.httpDate(at)));
         language.ifPresent(lang -> response.header(HttpHeaders.CONTENT_LANGUAGE, lang));
         return response.header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.cacheMaxAge().toSeconds()
-                        + ", stale-while-revalidate=" + config.cacheStaleWhileRevalidate().toSeconds())
+                .header(HttpHeaders.CACHE_CONTROL, config.publicCacheControl())
                 .header("Surrogate-Key", SURROGATE_KEY)
                 .build();
-    }
-
-    private static String hash(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }
