@@ -3,6 +3,7 @@ package dev.khabar.article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.Analysis;
 import dev.khabar.text.Languages;
+import dev.khabar.text.Slugs;
 import dev.khabar.text.StructuredText;
 import dev.khabar.text.Words;
 
@@ -70,6 +72,9 @@ public class Article {
     private Instant listedAt;
     @Column(name = "translation_group")
     private UUID translationGroup;
+    /** The article's id in the system it came from; unique where present. */
+    @Column(name = "external_id")
+    private String externalId;
     /** Starts at 1 and grows by one with every write. */
     private int version;
     @Column(name = "word_count")
@@ -123,6 +128,7 @@ public class Article {
         this.tags.addAll(tags);
         this.authors = List.copyOf(content.authorsOrEmpty());
         this.image = content.image();
+        this.externalId = content.externalId();
         index();
         this.wordCount = Words.count(Stream.concat(
                 Stream.of(title, subtitle, lead),
@@ -286,5 +292,27 @@ public class Article {
 
     public int getWordCount() {
         return wordCount;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    /**
+     * Whether writing {@code content} (its category and tags found by these slugs) would leave the article as it is
+     * (see {@link #write}): the same slug (when the content names one), language, category, text, tags in order,
+     * bylines, image and external id, and no other workflow state or publication time. A bulk import sent again
+     * skips such articles.
+     */
+    public boolean holds(ArticleContent content, String language, String categorySlug, List<String> tagSlugs) {
+        return (content.slug() == null || Slugs.normaliseLookup(content.slug()).equals(slug))
+                && language.equals(this.language) && categorySlug.equals(category.getSlug()) && content.title().equals(title)
+                && orEmpty(content.subtitle()).equals(subtitle) && orEmpty(content.lead()).equals(lead)
+                && content.sectionsOrEmpty().equals(sections) && orEmpty(content.closing()).equals(closing)
+                && tagSlugs.equals(tags.stream().map(Tag::getSlug).toList())
+                && content.authorsOrEmpty().equals(authors) && Objects.equals(content.image(), image)
+                && Objects.equals(content.externalId(), externalId)
+                && (content.status() == null || content.status().stored() == status)
+                && (content.publishedAt() == null || content.publishedAt().equals(publishedAt));
     }
 }

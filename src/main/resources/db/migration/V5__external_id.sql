@@ -1,0 +1,6 @@
+-- The id an article has in the system it came from (an old CMS, a wire feed), so that a bulk import can be sent again
+-- and update what it wrote the first time instead of duplicating it. Optional, unique where present; 1-200 visible
+-- ASCII characters (U+0021-U+007E), checked by the service with a 400 first and here as the last word.
+alter table article add column external_id text
+    constraint article_external_id_chars check (external_id ~ '^[!-~]{1,200}$');
+create unique index article_external_id on article (external_id) where external_id is not null;
