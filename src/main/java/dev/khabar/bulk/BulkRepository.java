@@ -68,18 +68,19 @@ public class BulkRepository {
         }
         List<SlugBase> rows = List.copyOf(bases);
         em.unwrap(Session.class).doWork(connection -> {
-            // A range on the pattern-ops index (language, slug): every slug that starts with "base-" sorts between
-            // "base-" and "base." byte-wise (- is 0x2D, . is 0x2E); a LIKE with a pattern from a column could not use it.
+            // Per base, a range on the pattern-ops index (language, slug text_pattern_ops): every slug that starts
+            // with "base-" sorts byte-wise between "base" and "base." (- is 0x2D, . is 0x2E), as LIKE 'base-%' would
+            // find it, had it a constant pattern. Old slugs are few per language: scanned.
             try (PreparedStatement query = connection.prepareStatement("""
-                    select b.language, a.slug from unnest(?::text[], ?::text[]) as b(language, base)
-                    join article a on a.language = b.language
-                      and (a.slug = b.base or (a.slug ~>=~ (b.base || '-') and a.slug ~<~ (b.base || '.')))
-                    union all
-                    select b.language, r.slug from unnest(?::text[], ?::text[]) as b(language, base)
-                    join slug_redirect r on r.language = b.language
-                      and (r.slug = b.base or (r.slug ~>=~ (b.base || '-') and r.slug ~<~ (b.base || '.')))""")) {
-                SqlArrays.bind(query, connection, rows, List.of(SlugBase::language, SlugBase::base,
-                        SlugBase::language, SlugBase::base));
+                    select b.language, s.slug from unnest(?::text[], ?::text[]) as b(language, base)
+                    cross join lateral (
+                      select a.slug from article a
+                      where a.language = b.language and a.slug ~>=~ b.base and a.slug ~<~ (b.base || '.')
+                      union all
+                      select r.slug from slug_redirect r
+                      where r.language = b.language and (r.slug = b.base or starts_with(r.slug, b.base || '-'))) s
+                    where s.slug = b.base or starts_with(s.slug, b.base || '-')""")) {
+                SqlArrays.bind(query, connection, rows, List.of(SlugBase::language, SlugBase::base));
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         taken.add(rs.getString(1) + ' ' + rs.getString(2));

@@ -20,6 +20,9 @@ import dev.khabar.article.ArticleService;
 import dev.khabar.article.ArticleState;
 import dev.khabar.article.FieldError;
 import dev.khabar.article.InvalidArticleException;
+import dev.khabar.http.Params;
+import dev.khabar.http.ProblemException;
+import dev.khabar.http.ProblemTypes;
 import dev.khabar.text.Languages;
 
 /**
@@ -51,8 +54,9 @@ public class LineParser {
     public BulkLine parse(int number, byte[] bytes) throws IOException {
         JsonNode node = json.readTree(bytes);
         if (node == null || !node.isObject()) {
-            throw new InvalidArticleException(List.of(new FieldError("",
-                    "A line of a bulk import is one JSON object: an article, or {\"text\": ..., \"lang\": ...}.")));
+            throw new ProblemException(400, ProblemTypes.MALFORMED_BODY, "The request body cannot be read",
+                    "A line of a bulk import is one JSON object: an article, or {\"text\": ..., \"lang\": ...}.",
+                    List.of(), Map.of());
         }
         if (node.has("text")) {
             TextLine line = json.treeToValue(node, TextLine.class);
@@ -72,7 +76,8 @@ public class LineParser {
         Optional<UUID> id = Optional.empty();
         JsonNode given = node.get("id");
         if (given != null && !given.isNull()) {
-            id = Optional.of(json.treeToValue(given, UUID.class));
+            id = Optional.of(given.asText()).filter(v -> given.isTextual()).flatMap(Params::uuid).map(Optional::of)
+                    .orElseThrow(() -> new InvalidArticleException(List.of(new FieldError("/id", "must be a UUID"))));
         }
         ((ObjectNode) node).remove("id");
         ArticleContent content = json.treeToValue(node, ArticleContent.class);

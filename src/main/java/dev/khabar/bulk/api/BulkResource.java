@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,7 @@ import io.vertx.core.http.HttpServerRequest;
         + "update by external id) and export (every article a filter matches, from one snapshot).")
 public class BulkResource {
 
+    private static final Logger LOG = Logger.getLogger(BulkResource.class);
     static final String NDJSON = "application/x-ndjson";
     static final String BULK_PATH = "/api/v1/articles/bulk";
 
@@ -113,7 +115,15 @@ public class BulkResource {
                     Map.of("Connection", "close"));
         }
         String actor = caller.actor();
-        StreamingOutput answer = out -> importer.run(body, actor, outcomes -> write(out, outcomes, request));
+        StreamingOutput answer = out -> {
+            try {
+                importer.run(body, actor, outcomes -> write(out, outcomes, request));
+            } catch (IOException | UncheckedIOException e) {
+                // The client went away (or its body broke off): what was answered is committed, the batch being
+                // received is not. Nothing can be answered any more.
+                LOG.infof("Bulk import by %s cut off: %s", actor, e.getMessage());
+            }
+        };
         return Response.ok(answer, NDJSON).build();
     }
 
