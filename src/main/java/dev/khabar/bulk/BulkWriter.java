@@ -68,9 +68,12 @@ public class BulkWriter {
      * Creates the batch's new articles in one transaction. Lines that update an article are answered here when they
      * change nothing, else left for {@link #one}, as are translations and a second line with the same key. Terms in
      * {@code knownCategories} and {@code knownTags} exist already (an earlier batch of the import saw them).
+     * {@code locked} runs once the batch holds the locks of its external ids, if it leaves no line for later: a next
+     * batch that waits for it before taking its own locks is then ordered after this one wherever they overlap.
      */
     @Transactional
-    public Batch batch(List<BulkLine> lines, String actor, Set<String> knownCategories, Set<String> knownTags) {
+    public Batch batch(List<BulkLine> lines, String actor, Set<String> knownCategories, Set<String> knownTags,
+            Runnable locked) {
         Instant now = ArticleService.clock();
         List<Outcome> outcomes = new ArrayList<>();
         List<BulkLine> deferred = new ArrayList<>();
@@ -123,6 +126,10 @@ public class BulkWriter {
             }
         }
 
+        if (deferred.isEmpty()) {
+            // The external ids of this batch are locked and it leaves nothing for later: the next batch may start.
+            locked.run();
+        }
         List<Candidate> candidates = slugs(creates, outcomes);
         Map<String, String> categoryNames = new LinkedHashMap<>();
         Map<String, String> tagNames = new LinkedHashMap<>();
