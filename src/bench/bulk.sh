@@ -50,15 +50,32 @@ require_free_port
 recreate_database
 JAVA_OPTS="-Xmx$HEAP ${JAVA_OPTS:-}" start_service
 
-# upload NAME: streams the file, leaves the answer in $OUT/NAME.ndjson, sets SECONDS_TAKEN and LOAD_BEFORE.
+# cpu_ticks PID...: user + system CPU time of these processes so far, in clock ticks.
+cpu_ticks() { local p; for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0; done \
+    | awk '{ t += $1 } END { print t + 0 }'; }
+# pg_ticks: "pid ticks" for every PostgreSQL process (connections opened later count from zero).
+pg_ticks() { local p; for p in $(pgrep -x postgres); do echo "$p $(cpu_ticks "$p")"; done; }
+# pg_spent BEFORE: ticks spent by PostgreSQL processes since the pg_ticks output BEFORE.
+pg_spent() { awk 'NR == FNR { before[$1] = $2; next } { t += $2 - before[$1] } END { print t + 0 }' <(echo "$1") <(pg_ticks); }
+TICKS=$(getconf CLK_TCK)
+
+# upload NAME: streams the file, leaves the answer in $OUT/NAME.ndjson, sets SECONDS_TAKEN, LOAD_BEFORE and the CPU
+# milliseconds per article the service (SERVICE_MS) and PostgreSQL (PG_MS; all its processes, so other databases'
+# work counts too) spent on it.
 upload() {
     local name=$1 result code
     LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+    local service_before pg_before
+    service_before=$(cpu_ticks "$SERVICE_PID")
+    pg_before=$(pg_ticks)
     log "uploading $FILE ($((BYTES / 1048576)) MiB, $ARTICLES articles): $name (load average $LOAD_BEFORE)"
     result=$(curl -sS -X POST -T "$FILE" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
         -o "$OUT/$name.ndjson" -w '%{http_code} %{time_total}' "$BASE/api/v1/articles/bulk") \
         || die "the upload failed (service log: $OUT/service.log)"
     read -r code SECONDS_TAKEN <<<"$result"
+    SERVICE_MS=$(awk -v a="$service_before" -v b="$(cpu_ticks "$SERVICE_PID")" -v t="$TICKS" -v n="$ARTICLES" \
+        'BEGIN { printf "%.2f", (b - a) * 1000 / t / n }')
+    PG_MS=$(awk -v s="$(pg_spent "$pg_before")" -v t="$TICKS" -v n="$ARTICLES" 'BEGIN { printf "%.2f", s * 1000 / t / n }')
     [[ $code == 200 ]] || { head -c 2000 "$OUT/$name.ndjson" >&2; die "the upload answered $code"; }
 }
 
@@ -75,10 +92,10 @@ rate() { awk -v n="$ARTICLES" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 
 upload first
 expect first '"status":201'
-FIRST_SECONDS=$SECONDS_TAKEN FIRST_LOAD=$LOAD_BEFORE
+FIRST_SECONDS=$SECONDS_TAKEN FIRST_LOAD=$LOAD_BEFORE FIRST_SERVICE_MS=$SERVICE_MS FIRST_PG_MS=$PG_MS
 upload again
 expect again '"unchanged":true'
-AGAIN_SECONDS=$SECONDS_TAKEN AGAIN_LOAD=$LOAD_BEFORE
+AGAIN_SECONDS=$SECONDS_TAKEN AGAIN_LOAD=$LOAD_BEFORE AGAIN_SERVICE_MS=$SERVICE_MS AGAIN_PG_MS=$PG_MS
 PEAK_RSS=$(awk '/^VmHWM:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVICE_PID/status")
 
 counts=$(psql_db -At -c "select (select count(*) from article) || ' ' || (select count(*) from article_revision)
@@ -90,10 +107,10 @@ read -r stored revisions changes <<<"$counts"
 {
     machine_line
     echo
-    echo "| run | articles | body | seconds | articles/s | load average before (1, 5, 15 min) |"
-    echo "|---|---:|---:|---:|---:|---|"
-    echo "| first upload (all created) | $ARTICLES | $((BYTES / 1048576)) MiB | $FIRST_SECONDS | $(rate "$FIRST_SECONDS") | $FIRST_LOAD |"
-    echo "| same file again (all unchanged) | $ARTICLES | $((BYTES / 1048576)) MiB | $AGAIN_SECONDS | $(rate "$AGAIN_SECONDS") | $AGAIN_LOAD |"
+    echo "| run | articles | body | seconds | articles/s | CPU ms per article: service, PostgreSQL | load average before (1, 5, 15 min) |"
+    echo "|---|---:|---:|---:|---:|---:|---|"
+    echo "| first upload (all created) | $ARTICLES | $((BYTES / 1048576)) MiB | $FIRST_SECONDS | $(rate "$FIRST_SECONDS") | $FIRST_SERVICE_MS, $FIRST_PG_MS | $FIRST_LOAD |"
+    echo "| same file again (all unchanged) | $ARTICLES | $((BYTES / 1048576)) MiB | $AGAIN_SECONDS | $(rate "$AGAIN_SECONDS") | $AGAIN_SERVICE_MS, $AGAIN_PG_MS | $AGAIN_LOAD |"
     echo
     echo "Service heap -Xmx$HEAP, peak resident memory $PEAK_RSS; batches of 500 lines; $stored articles, $revisions revisions and $changes editorial change-feed entries stored. Source $SOURCE; jar built $JAR_BUILT."
 } | tee "$OUT/results.md"

@@ -50,7 +50,8 @@ public class BulkImport {
 
     private static final Logger LOG = Logger.getLogger(BulkImport.class);
     /** Batches of one import on their way at once (read, written or being answered). */
-    static final int IN_FLIGHT = 3;
+    static final int IN_FLIGHT = Integer.getInteger("khabar.bulk.inflight", 3);
+    static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("khabar.bulk.parallel", "true"));
 
     @Inject
     LineParser parser;
@@ -115,7 +116,7 @@ public class BulkImport {
                     : before.answered;
             CompletableFuture<BulkWriter.Batch> written = parsed.isEmpty() ? CompletableFuture.completedFuture(null)
                     : previousGate.thenApplyAsync(ignored -> stopped ? null : writer.batch(parsed, actor, knownCategories,
-                            knownTags, () -> pending.gate.complete(null)), executor);
+                            knownTags, PARALLEL ? () -> pending.gate.complete(null) : () -> { }), executor);
             // Answered after the batch before it, whether this one was written or failed.
             BiFunction<Object[], Void, Void> answering = requestContext.contextualFunction((result, ignored) -> {
                 finish(pending, (BulkWriter.Batch) result[0], (Throwable) result[1]);
