@@ -20,6 +20,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -27,6 +28,7 @@ import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.Analysis;
 import dev.khabar.text.Languages;
+import dev.khabar.text.SearchDocument;
 import dev.khabar.text.Slugs;
 import dev.khabar.text.StructuredText;
 import dev.khabar.text.Words;
@@ -98,6 +100,11 @@ public class Article {
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_title")
     private String searchTitle;
+    /** The four classes above as the tsvector that search reads (V5__external_id.sql), written as its text. */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "search_document")
+    @ColumnTransformer(write = "cast(? as tsvector)")
+    private String searchDocument;
 
     static final int MAX_INDEX_CHARS = 100_000;
 
@@ -183,6 +190,7 @@ public class Article {
         this.searchC = capped(c.toString());
         this.searchD = capped(Analysis.indexText(closing));
         this.searchTitle = Analysis.normalisedText(title);
+        this.searchDocument = SearchDocument.of(searchA, searchB, searchC, searchD);
     }
 
     /**
