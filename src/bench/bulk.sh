@@ -104,6 +104,13 @@ read -r stored revisions changes <<<"$counts"
 [[ $stored == "$ARTICLES" && $revisions == "$ARTICLES" && $changes == "$ARTICLES" ]] \
     || die "the database holds $stored articles, $revisions revisions, $changes editorial changes; expected $ARTICLES each"
 
+# The search documents the service wrote are what PostgreSQL would compute from the search keys (V5__external_id.sql).
+log "checking the search documents against PostgreSQL's to_tsvector"
+differing=$(psql_db -At -c "select count(*) from article where search_document <> (
+    setweight(to_tsvector('simple', search_a), 'A') || setweight(to_tsvector('simple', search_b), 'B')
+    || setweight(to_tsvector('simple', search_c), 'C') || setweight(to_tsvector('simple', search_d), 'D'))")
+[[ $differing == 0 ]] || die "$differing search documents differ from what PostgreSQL computes"
+
 {
     machine_line
     echo
@@ -112,5 +119,5 @@ read -r stored revisions changes <<<"$counts"
     echo "| first upload (all created) | $ARTICLES | $((BYTES / 1048576)) MiB | $FIRST_SECONDS | $(rate "$FIRST_SECONDS") | $FIRST_SERVICE_MS, $FIRST_PG_MS | $FIRST_LOAD |"
     echo "| same file again (all unchanged) | $ARTICLES | $((BYTES / 1048576)) MiB | $AGAIN_SECONDS | $(rate "$AGAIN_SECONDS") | $AGAIN_SERVICE_MS, $AGAIN_PG_MS | $AGAIN_LOAD |"
     echo
-    echo "Service heap -Xmx$HEAP, peak resident memory $PEAK_RSS; batches of 500 lines; $stored articles, $revisions revisions and $changes editorial change-feed entries stored. Source $SOURCE; jar built $JAR_BUILT."
+    echo "Service heap -Xmx$HEAP, peak resident memory $PEAK_RSS; batches of 500 lines; $stored articles, $revisions revisions and $changes editorial change-feed entries stored, every search document equal to PostgreSQL's to_tsvector of the keys. Source $SOURCE; jar built $JAR_BUILT."
 } | tee "$OUT/results.md"

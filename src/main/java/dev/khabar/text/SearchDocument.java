@@ -1,9 +1,8 @@
 package dev.khabar.text;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,13 +30,24 @@ public final class SearchDocument {
     private SearchDocument() {
     }
 
-    /** A word's positions and their weights, in order. */
+    /** A word: its positions with their weights (position << 2 | weight, 3 for A to 0 for D), in order. */
     private static final class Entry {
-        final List<Integer> positions = new ArrayList<>();
-        final List<Character> weights = new ArrayList<>();
+        int[] positions = new int[4];
+        int size;
+        /** The class being read, and the word's count and last position within it (to_tsvector of that class). */
+        int inClass = -1;
+        int classCount;
+        int classLast;
 
         int last() {
-            return positions.isEmpty() ? -1 : positions.get(positions.size() - 1);
+            return size == 0 ? -1 : positions[size - 1] >>> 2;
+        }
+
+        void add(int position, int weight) {
+            if (size == positions.length) {
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            positions[size++] = position << 2 | weight;
         }
     }
 
@@ -46,54 +56,75 @@ public final class SearchDocument {
         String[] classes = { a, b, c, d };
         Map<String, Entry> document = new LinkedHashMap<>();
         int shift = 0;
+        int highest = 0;
         for (int w = 0; w < classes.length; w++) {
-            // to_tsvector of the class alone.
-            Map<String, List<Integer>> local = new LinkedHashMap<>();
+            String keys = classes[w];
             int position = 0;
-            for (String word : classes[w].split(" ")) {
-                if (word.isEmpty() || word.getBytes(StandardCharsets.UTF_8).length >= MAX_WORD_BYTES) {
-                    continue;
+            for (int start = 0; start < keys.length(); ) {
+                int end = keys.indexOf(' ', start);
+                if (end < 0) {
+                    end = keys.length();
                 }
-                position++;
-                int at = Math.min(position, MAX_POSITION);
-                List<Integer> found = local.computeIfAbsent(word, k -> new ArrayList<>());
-                int last = found.isEmpty() ? -1 : found.get(found.size() - 1);
-                if (found.size() < MAX_POSITIONS && last != MAX_POSITION && last != at) {
-                    found.add(at);
-                }
-            }
-            // ... appended with ||.
-            for (Map.Entry<String, List<Integer>> word : local.entrySet()) {
-                Entry entry = document.computeIfAbsent(word.getKey(), k -> new Entry());
-                for (int at : word.getValue()) {
-                    if (entry.positions.size() >= MAX_MERGED_POSITIONS || entry.last() == MAX_POSITION) {
-                        break;
+                if (end > start && !tooLong(keys, start, end)) {
+                    String word = keys.substring(start, end);
+                    position++;
+                    int local = Math.min(position, MAX_POSITION);
+                    Entry entry = document.get(word);
+                    if (entry == null) {
+                        entry = new Entry();
+                        document.put(word, entry);
                     }
-                    entry.positions.add(Math.min(at + shift, MAX_POSITION));
-                    entry.weights.add(WEIGHTS[w]);
+                    if (entry.inClass != w) {
+                        entry.inClass = w;
+                        entry.classCount = 0;
+                        entry.classLast = -1;
+                    }
+                    // to_tsvector keeps the position, then || appends it shifted.
+                    if (entry.classCount < MAX_POSITIONS && entry.classLast != MAX_POSITION && entry.classLast != local) {
+                        entry.classCount++;
+                        entry.classLast = local;
+                        if (entry.size < MAX_MERGED_POSITIONS && entry.last() != MAX_POSITION) {
+                            int at = Math.min(local + shift, MAX_POSITION);
+                            entry.add(at, 3 - w);
+                            highest = Math.max(highest, at);
+                        }
+                    }
                 }
+                start = end + 1;
             }
-            for (Entry entry : document.values()) {
-                shift = Math.max(shift, entry.last());
-            }
+            shift = highest;
         }
-        StringBuilder out = new StringBuilder(classes[0].length() + classes[1].length() + classes[2].length()
-                + classes[3].length() + document.size() * 8);
+        StringBuilder out = new StringBuilder(a.length() + b.length() + c.length() + d.length() + document.size() * 8);
         document.forEach((word, entry) -> {
             if (!out.isEmpty()) {
                 out.append(' ');
             }
-            out.append('\'').append(word.replace("\\", "\\\\").replace("'", "''")).append("':");
-            for (int i = 0; i < entry.positions.size(); i++) {
+            out.append('\'');
+            if (word.indexOf('\'') >= 0 || word.indexOf('\\') >= 0) {
+                out.append(word.replace("\\", "\\\\").replace("'", "''"));
+            } else {
+                out.append(word);
+            }
+            out.append("':");
+            for (int i = 0; i < entry.size; i++) {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(entry.positions.get(i));
-                if (entry.weights.get(i) != 'D') {
-                    out.append(entry.weights.get(i));
+                out.append(entry.positions[i] >>> 2);
+                int weight = entry.positions[i] & 3;
+                if (weight > 0) {
+                    out.append(WEIGHTS[3 - weight]);
                 }
             }
         });
         return out.toString();
+    }
+
+    /** Whether the word is of 2,047 UTF-8 bytes or more (PostgreSQL skips it); counted only when it may be. */
+    private static boolean tooLong(String keys, int start, int end) {
+        if ((end - start) * 3 < MAX_WORD_BYTES) {
+            return false;
+        }
+        return keys.substring(start, end).getBytes(StandardCharsets.UTF_8).length >= MAX_WORD_BYTES;
     }
 }
