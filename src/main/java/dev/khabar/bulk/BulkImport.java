@@ -50,8 +50,7 @@ public class BulkImport {
 
     private static final Logger LOG = Logger.getLogger(BulkImport.class);
     /** Batches of one import on their way at once (read, written or being answered). */
-    static final int IN_FLIGHT = Integer.getInteger("khabar.bulk.inflight", 3);
-    static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("khabar.bulk.parallel", "true"));
+    static final int IN_FLIGHT = 3;
 
     @Inject
     LineParser parser;
@@ -116,7 +115,7 @@ public class BulkImport {
                     : before.answered;
             CompletableFuture<BulkWriter.Batch> written = parsed.isEmpty() ? CompletableFuture.completedFuture(null)
                     : previousGate.thenApplyAsync(ignored -> stopped ? null : writer.batch(parsed, actor, knownCategories,
-                            knownTags, PARALLEL ? () -> pending.gate.complete(null) : () -> { }), executor);
+                            knownTags, () -> pending.gate.complete(null)), executor);
             // Answered after the batch before it, whether this one was written or failed.
             BiFunction<Object[], Void, Void> answering = requestContext.contextualFunction((result, ignored) -> {
                 finish(pending, (BulkWriter.Batch) result[0], (Throwable) result[1]);
