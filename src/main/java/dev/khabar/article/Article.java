@@ -100,7 +100,10 @@ public class Article {
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_title")
     private String searchTitle;
-    /** The four classes above as the tsvector that search reads (V5__external_id.sql), written as its text. */
+    /**
+     * The four classes above as the tsvector that search reads (V5__external_id.sql), written as its text, or null for
+     * the database to compute it.
+     */
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_document")
     @ColumnTransformer(write = "cast(? as tsvector)")
@@ -190,7 +193,8 @@ public class Article {
         this.searchC = capped(c.toString());
         this.searchD = capped(Analysis.indexText(closing));
         this.searchTitle = Analysis.normalisedText(title);
-        this.searchDocument = SearchDocument.of(searchA, searchB, searchC, searchD);
+        // Null: the database computes it (a key it might read otherwise than as written, see SearchDocument).
+        this.searchDocument = SearchDocument.of(searchA, searchB, searchC, searchD).orElse(null);
     }
 
     /**

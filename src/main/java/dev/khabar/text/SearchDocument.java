@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The search document of an article as PostgreSQL's {@code tsvector} text, built from the search keys of its weight
@@ -51,9 +52,18 @@ public final class SearchDocument {
         }
     }
 
-    /** The tsvector text of keys by weight class, A first. */
-    public static String of(String a, String b, String c, String d) {
+    /**
+     * The tsvector text of keys by weight class, A first; empty when a key is one whose reading by PostgreSQL's parser
+     * is not certain to be one word as it stands (see {@link #predictable}): the database then computes the document
+     * itself (V5__external_id.sql).
+     */
+    public static Optional<String> of(String a, String b, String c, String d) {
         String[] classes = { a, b, c, d };
+        for (String keys : classes) {
+            if (!predictable(keys)) {
+                return Optional.empty();
+            }
+        }
         Map<String, Entry> document = new LinkedHashMap<>();
         int shift = 0;
         int highest = 0;
@@ -117,7 +127,42 @@ public final class SearchDocument {
                 }
             }
         });
-        return out.toString();
+        return Optional.of(out.toString());
+    }
+
+    /**
+     * Whether PostgreSQL's default parser reads each of these keys as one word, unchanged: ASCII letters (then digits,
+     * as in {@code covid19}), ASCII digits alone, or Arabic letters alone. A key that starts with digits and goes on with
+     * letters is not ({@code 251e1b3c} reads as the number {@code 251e1} and the word {@code b3c}), nor are other
+     * scripts and mixtures, whose classes depend on the server's locale.
+     */
+    static boolean predictable(String keys) {
+        boolean wordStart = true;
+        boolean digits = false;
+        boolean arabic = false;
+        for (int i = 0; i < keys.length(); i++) {
+            char ch = keys.charAt(i);
+            if (ch == ' ') {
+                wordStart = true;
+                continue;
+            }
+            boolean letter = ch >= 'a' && ch <= 'z';
+            boolean digit = ch >= '0' && ch <= '9';
+            boolean arabicLetter = ch >= '\u0621' && ch <= '\u064A' && ch != '\u0640';
+            if (wordStart) {
+                digits = digit;
+                arabic = arabicLetter;
+                wordStart = false;
+                if (!letter && !digit && !arabicLetter) {
+                    return false;
+                }
+                continue;
+            }
+            if (arabic ? !arabicLetter : digits ? !digit : !(letter || digit)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the word is of 2,047 UTF-8 bytes or more (PostgreSQL skips it); counted only when it may be. */

@@ -20,7 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The search document the service writes (dev.khabar.text.SearchDocument) is the very tsvector PostgreSQL would compute
- * from the search keys, for single and bulk writes, in Arabic and English, with repeated words past the limits.
+ * from the search keys, for single and bulk writes, in Arabic and English, with repeated words past the limits; keys
+ * the parser reads otherwise (a number such as 251e1 inside a word, Cyrillic) are left to the database.
  */
 @QuarkusTest
 class SearchDocumentTest {
@@ -40,7 +41,7 @@ class SearchDocumentTest {
         repeated.put("sections", List.of(Map.of("heading", "Oil and oil", "bullets", List.of("oil ".repeat(300).strip(),
                 "٢٠٢٤ و 2024 والعلاقات العلاقات علاقة"))));
         repeated.put("closing", "oil " + "word ".repeat(200) + "oil");
-        repeated.put("tags", List.of("Oil", "نفط"));
+        repeated.put("tags", List.of("Oil", "نفط", "251e1b3c", "Москва"));
         List<Map<String, Object>> answer = upload(ndjson(
                 Map.of("text", SEED.replaceFirst("\n", "\n" + u + " "), "externalId", "doc-" + u + "-1"),
                 article("en", "Moscow urges Baku " + u, "doc-" + u + "-2"), repeated));
@@ -51,6 +52,7 @@ class SearchDocumentTest {
         assertEquals(List.of(), db.rows("select external_id, search_document::text, (" + COMPUTED + ")::text computed "
                 + "from article where external_id like ? and search_document <> (" + COMPUTED + ")", "doc-" + u + "-%"));
         // And every article written by any test so far.
-        assertEquals(0, db.count("select count(*) from article where search_document <> (" + COMPUTED + ")"));
+        assertEquals(List.of(), db.rows("select id, title, search_document::text, (" + COMPUTED + ")::text computed "
+                + "from article where search_document <> (" + COMPUTED + ")"));
     }
 }
