@@ -149,9 +149,7 @@ public class ArticleService {
 
     @Transactional
     public Article create(ArticleContent content) {
-        ArticleState state = content.status() == null ? ArticleState.DRAFT : content.status();
-        validate(content, Map.of(), state == ArticleState.PUBLISHED || state == ArticleState.SCHEDULED);
-        return insert(content, state, Optional.empty());
+        return create(content, Optional.empty());
     }
 
     /** As {@link #create(ArticleContent)}, with the id given when there is one (a bulk import keeps exported ids). */
