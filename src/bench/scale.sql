@@ -8,12 +8,12 @@ create temporary table scale_map as
 
 insert into article (id, slug, language, status, category_id, title, subtitle, lead, sections, closing, authors, image,
                      published_at, created_at, updated_at, listed_at, version, word_count,
-                     search_a, search_b, search_c, search_d, search_title, translation_group)
+                     search_a, search_b, search_c, search_d, search_title, search_document, translation_group)
 select m.id, a.slug || '-' || m.copy, a.language, a.status, a.category_id, a.title, a.subtitle, a.lead, a.sections,
        a.closing, a.authors, a.image,
        a.published_at - m.copy * interval '30 days', a.created_at - m.copy * interval '30 days',
        a.updated_at - m.copy * interval '30 days', a.listed_at - m.copy * interval '30 days', a.version, a.word_count,
-       a.search_a, a.search_b, a.search_c, a.search_d, a.search_title, gen_random_uuid()
+       a.search_a, a.search_b, a.search_c, a.search_d, a.search_title, a.search_document, gen_random_uuid()
 from scale_map m join article a on a.id = m.source;
 
 insert into article_tag (article_id, tag_id, position)

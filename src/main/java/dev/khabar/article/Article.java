@@ -3,6 +3,7 @@ package dev.khabar.article;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -19,6 +20,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,6 +28,8 @@ import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.Analysis;
 import dev.khabar.text.Languages;
+import dev.khabar.text.SearchDocument;
+import dev.khabar.text.Slugs;
 import dev.khabar.text.StructuredText;
 import dev.khabar.text.Words;
 
@@ -70,6 +74,9 @@ public class Article {
     private Instant listedAt;
     @Column(name = "translation_group")
     private UUID translationGroup;
+    /** The article's id in the system it came from; unique where present. */
+    @Column(name = "external_id")
+    private String externalId;
     /** Starts at 1 and grows by one with every write. */
     private int version;
     @Column(name = "word_count")
@@ -93,6 +100,14 @@ public class Article {
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_title")
     private String searchTitle;
+    /**
+     * The four classes above as the tsvector that search reads (V5__external_id.sql), written as its text, or null for
+     * the database to compute it.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "search_document")
+    @ColumnTransformer(write = "cast(? as tsvector)")
+    private String searchDocument;
 
     static final int MAX_INDEX_CHARS = 100_000;
 
@@ -123,6 +138,7 @@ public class Article {
         this.tags.addAll(tags);
         this.authors = List.copyOf(content.authorsOrEmpty());
         this.image = content.image();
+        this.externalId = content.externalId();
         index();
         this.wordCount = Words.count(Stream.concat(
                 Stream.of(title, subtitle, lead),
@@ -177,6 +193,8 @@ public class Article {
         this.searchC = capped(c.toString());
         this.searchD = capped(Analysis.indexText(closing));
         this.searchTitle = Analysis.normalisedText(title);
+        // Null: the database computes it (a key it might read otherwise than as written, see SearchDocument).
+        this.searchDocument = SearchDocument.of(searchA, searchB, searchC, searchD).orElse(null);
     }
 
     /**
@@ -286,5 +304,27 @@ public class Article {
 
     public int getWordCount() {
         return wordCount;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    /**
+     * Whether writing {@code content} (its category and tags found by these slugs) would leave the article as it is
+     * (see {@link #write}): the same slug (when the content names one), language, category, text, tags in order,
+     * bylines, image and external id, and no other workflow state or publication time. A bulk import sent again
+     * skips such articles.
+     */
+    public boolean holds(ArticleContent content, String language, String categorySlug, List<String> tagSlugs) {
+        return (content.slug() == null || Slugs.normaliseLookup(content.slug()).equals(slug))
+                && language.equals(this.language) && categorySlug.equals(category.getSlug()) && content.title().equals(title)
+                && orEmpty(content.subtitle()).equals(subtitle) && orEmpty(content.lead()).equals(lead)
+                && content.sectionsOrEmpty().equals(sections) && orEmpty(content.closing()).equals(closing)
+                && tagSlugs.equals(tags.stream().map(Tag::getSlug).toList())
+                && content.authorsOrEmpty().equals(authors) && Objects.equals(content.image(), image)
+                && Objects.equals(content.externalId(), externalId)
+                && (content.status() == null || content.status().stored() == status)
+                && (content.publishedAt() == null || content.publishedAt().equals(publishedAt));
     }
 }

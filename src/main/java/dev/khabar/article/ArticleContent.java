@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,7 +63,24 @@ public record ArticleContent(
         Instant publishedAt,
         @Schema(description = "Id of an article this one translates (another language of the same story). Only when "
                 + "the article is created.", examples = "0b6f1f7e-3c1e-4d4a-9a57-2f0c6f3f2a10", writeOnly = true)
-        UUID translationOf) {
+        UUID translationOf,
+        @Schema(description = "The article's id in the system it comes from (an old CMS, a wire service): 1-200 "
+                + "visible ASCII characters, unique among articles. A bulk import that sends it again updates the "
+                + "article instead of creating another. Public: readers see it too.", maxLength = 200,
+                pattern = "^[!-~]{1,200}$", examples = "wp-2026-11-29-4711", nullable = true)
+        @Size(min = 1, max = EXTERNAL_ID_LENGTH)
+        @Pattern(regexp = "[!-~]*", message = "must be visible ASCII characters (U+0021 to U+007E): no spaces, "
+                + "no control characters, no other scripts")
+        String externalId) {
+
+    /** The longest external id, in characters. */
+    public static final int EXTERNAL_ID_LENGTH = 200;
+
+    /** This input with another external id. */
+    public ArticleContent withExternalId(String id) {
+        return new ArticleContent(slug, language, status, category, title, subtitle, lead, sections, closing, tags,
+                authors, image, publishedAt, translationOf, id);
+    }
 
     public List<Section> sectionsOrEmpty() {
         return sections == null ? List.of() : sections;

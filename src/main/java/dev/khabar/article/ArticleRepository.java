@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+
+import org.hibernate.jpa.AvailableHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -55,8 +58,25 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
      * The query text is built from constant fragments only; every value is a bound parameter.
      */
     public List<Article> page(ArticleFilter filter, Audience audience, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        return find(listQuery(filter, audience, now, params), params).page(0, filter.limit() + 1).list();
+    }
+
+    /**
+     * Every article of the list in list order, read as the caller iterates (a server-side cursor, {@code fetchSize}
+     * rows at a time); {@code filter.limit()} is ignored. Close the stream.
+     */
+    public Stream<Article> streamList(ArticleFilter filter, Audience audience, Instant now, int fetchSize) {
+        Map<String, Object> params = new HashMap<>();
+        return find(listQuery(filter, audience, now, params), params)
+                .withHint(AvailableHints.HINT_FETCH_SIZE, fetchSize).withHint(AvailableHints.HINT_READ_ONLY, true)
+                .stream();
+    }
+
+    /** The list's HQL, built from constant fragments only; every value goes into {@code params}. */
+    private static String listQuery(ArticleFilter filter, Audience audience, Instant now, Map<String, Object> params) {
         StringBuilder hql = new StringBuilder("from Article a join fetch a.category c where ").append(audience.hqlFilter("a"));
-        Map<String, Object> params = new HashMap<>(audience.hqlParameters(now));
+        params.putAll(audience.hqlParameters(now));
         if (!filter.categories().isEmpty()) {
             hql.append(" and c.slug in :categories");
             params.put("categories", filter.categories());
@@ -92,7 +112,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             params.put("cursorId", cursor.id());
         });
         hql.append(" order by a.listedAt desc, a.id desc");
-        return find(hql.toString(), params).page(0, filter.limit() + 1).list();
+        return hql.toString();
     }
 
     /**
@@ -116,6 +136,20 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     public void lockSlug(String language, String base) {
         getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
                 .setParameter(1, language + ' ' + base).getSingleResult();
+    }
+
+    /**
+     * Serialises, until the transaction ends, the writers that give an article this external id (as {@link #lockSlug}
+     * does for slugs): the second waits for the first to commit and then finds the id taken.
+     */
+    public void lockExternalId(String externalId) {
+        lockSlug("external-id", externalId);
+    }
+
+    /** The article that has this external id. */
+    public Optional<UUID> findIdByExternalId(String externalId) {
+        return getEntityManager().createQuery("select a.id from Article a where a.externalId = ?1", UUID.class)
+                .setParameter(1, externalId).getResultStream().findFirst();
     }
 
     /** Whether another article has this slug, now or as an old slug that redirects to it. */

@@ -149,9 +149,15 @@ public class ArticleService {
 
     @Transactional
     public Article create(ArticleContent content) {
+        return create(content, Optional.empty());
+    }
+
+    /** As {@link #create(ArticleContent)}, with the id given when there is one (a bulk import keeps exported ids). */
+    @Transactional
+    public Article create(ArticleContent content, Optional<UUID> id) {
         ArticleState state = content.status() == null ? ArticleState.DRAFT : content.status();
         validate(content, Map.of(), state == ArticleState.PUBLISHED || state == ArticleState.SCHEDULED);
-        return insert(content, state);
+        return insert(content, state, id);
     }
 
     /**
@@ -166,7 +172,7 @@ public class ArticleService {
     /** Stores an article read from an import format; errors name where in the document they come from. */
     @Transactional
     public Article importArticle(Imported imported, ArticleState state) {
-        return insert(checkImport(imported, state), state);
+        return insert(checkImport(imported, state), state, Optional.empty());
     }
 
     /**
@@ -181,6 +187,19 @@ public class ArticleService {
             throw imported.locate(e);
         }
         return content;
+    }
+
+    /** Text in the seed layout read as an article, and the line of the text each field came from. */
+    public record ImportedText(ArticleContent content, Map<String, Integer> lines) {
+    }
+
+    /**
+     * Parses text in the seed layout (see {@link #importText}) without storing or validating it, for a bulk import line
+     * that may carry an external id; errors name the line they come from.
+     */
+    public ImportedText parseText(String text, Optional<String> language, ArticleState state, String externalId) {
+        Imported imported = ArticleFormats.parseText(text).withLanguage(language);
+        return new ImportedText(imported.content(state).withExternalId(externalId), imported.lines());
     }
 
     /**
@@ -281,7 +300,7 @@ public class ArticleService {
         ArticleContent old = json.readValue(revision.snapshot(), ArticleContent.class);
         ArticleContent content = new ArticleContent(article.getSlug(), article.getLanguage(), null, old.category(),
                 old.title(), old.subtitle(), old.lead(), old.sections(), old.closing(), old.tags(), old.authors(),
-                old.image(), null, null);
+                old.image(), null, null, article.getExternalId());
         validate(content, Map.of(), false);
         return Optional.of(rewrite(article, content, RevisionAction.RESTORED));
     }
@@ -360,6 +379,9 @@ public class ArticleService {
         if (!language.equals(article.getLanguage())) {
             requireNoTranslationIn(article.getTranslationGroup(), language);
         }
+        if (content.externalId() != null && !content.externalId().equals(article.getExternalId())) {
+            requireFreeExternalId(content.externalId(), article.getId());
+        }
         if (!slug.equals(article.getSlug()) || !language.equals(article.getLanguage())) {
             articles.lockSlug(language, slug);
             if (articles.slugTaken(language, slug, article.getId())) {
@@ -374,17 +396,13 @@ public class ArticleService {
         return recorded(article, action, wasPublic, now);
     }
 
-    private Article insert(ArticleContent content, ArticleState state) {
+    private Article insert(ArticleContent content, ArticleState state, Optional<UUID> givenId) {
         String language = Languages.normalise(content.language()).orElseThrow();
-        UUID id = UUID.randomUUID();
+        UUID id = givenId.orElseGet(UUID::randomUUID);
         Instant now = now();
-        Instant publishedAt = content.publishedAt();
-        if (state == ArticleState.SCHEDULED && (publishedAt == null || !publishedAt.isAfter(now))) {
-            throw new InvalidArticleException(List.of(new FieldError("/publishedAt",
-                    "must be in the future for a scheduled article")));
-        }
-        if (state == ArticleState.PUBLISHED && publishedAt == null) {
-            publishedAt = now;
+        Instant publishedAt = publicationTime(state, content.publishedAt(), now);
+        if (content.externalId() != null) {
+            requireFreeExternalId(content.externalId(), id);
         }
         Optional<Article> original = Optional.ofNullable(content.translationOf()).map(of -> articles.findByIdOptional(of)
                 .orElseThrow(() -> new InvalidArticleException(List.of(new FieldError("/translationOf",
@@ -412,6 +430,23 @@ public class ArticleService {
         return recorded(article, RevisionAction.CREATED, false, now);
     }
 
+    /** When an article created in {@code state} is published: refuses a scheduled one without a future time. */
+    private static Instant publicationTime(ArticleState state, Instant requested, Instant now) {
+        if (state == ArticleState.SCHEDULED && (requested == null || !requested.isAfter(now))) {
+            throw new InvalidArticleException(List.of(new FieldError("/publishedAt",
+                    "must be in the future for a scheduled article")));
+        }
+        return state == ArticleState.PUBLISHED && requested == null ? now : requested;
+    }
+
+    /** An external id names one article: refuses one that another article has (serialised like slugs). */
+    private void requireFreeExternalId(String externalId, UUID article) {
+        articles.lockExternalId(externalId);
+        articles.findIdByExternalId(externalId).filter(other -> !other.equals(article)).ifPresent(other -> {
+            throw new ExternalIdTakenException(externalId, other);
+        });
+    }
+
     /** One language per story: refuses a second article in {@code language} in the translation group. */
     private void requireNoTranslationIn(UUID group, String language) {
         articles.lockSlug("translation " + group, language);
@@ -426,13 +461,22 @@ public class ArticleService {
     private Article recorded(Article article, RevisionAction action, boolean wasPublic, Instant now) {
         flush(article);
         withTags(article);
-        revisions.insert(new Revision(article.getId(), article.getVersion(), action, caller.actor(), now,
-                snapshot(article, now)));
-        boolean scheduled = article.state(now) == ArticleState.SCHEDULED;
-        changes.append(new ChangeLog.Write(article.getId(), article.getSlug(), article.getLanguage(),
-                article.getVersion(), false, wasPublic, Audience.PUBLIC.canSee(article, now),
-                scheduled ? Optional.of(article.getPublishedAt()) : Optional.empty()));
+        revisions.insert(revisionOf(article, action, caller.actor(), now));
+        changes.append(changeOf(article, wasPublic, now));
         return article;
+    }
+
+    /** The revision a write of the article stores (its tags loaded). */
+    public Revision revisionOf(Article article, RevisionAction action, String actor, Instant now) {
+        return new Revision(article.getId(), article.getVersion(), action, actor, now, snapshot(article, now));
+    }
+
+    /** The change-feed entry of a write that left the article as it is now. */
+    public static ChangeLog.Write changeOf(Article article, boolean wasPublic, Instant now) {
+        boolean scheduled = article.state(now) == ArticleState.SCHEDULED;
+        return new ChangeLog.Write(article.getId(), article.getSlug(), article.getLanguage(), article.getVersion(),
+                false, wasPublic, Audience.PUBLIC.canSee(article, now),
+                scheduled ? Optional.of(article.getPublishedAt()) : Optional.empty());
     }
 
     private String snapshot(Article article, Instant now) {
@@ -473,7 +517,8 @@ public class ArticleService {
         }
     }
 
-    private static String requestedSlug(String requested) {
+    /** A slug a client asked for, normalised; refused with a 400 naming /slug when it is not well formed. */
+    public static String requestedSlug(String requested) {
         String slug = Slugs.normaliseLookup(requested);
         if (!Slugs.isWellFormed(slug)) {
             String suggestion = Slugs.slugify(requested);
@@ -503,18 +548,27 @@ public class ArticleService {
     }
 
     private Category category(CategoryRef ref) {
-        String slug = ref.slug() != null && !ref.slug().isBlank() ? Slugs.normaliseLookup(ref.slug().strip())
+        return categories.findOrCreate(categorySlug(ref), ref.name().strip());
+    }
+
+    /** The slug a category reference finds (or creates) its category by. */
+    public static String categorySlug(CategoryRef ref) {
+        return ref.slug() != null && !ref.slug().isBlank() ? Slugs.normaliseLookup(ref.slug().strip())
                 : Slugs.slugify(ref.name());
-        return categories.findOrCreate(slug, ref.name().strip());
     }
 
     /** Tags in the order given, one per slug (the first spelling wins). */
     private List<Tag> tags(List<String> names) {
+        return tags.findOrCreateAll(tagNames(names));
+    }
+
+    /** Tag names by slug, in the order given, one per slug (the first spelling wins). */
+    public static Map<String, String> tagNames(List<String> names) {
         Map<String, String> bySlug = new LinkedHashMap<>();
         for (String name : names) {
             bySlug.putIfAbsent(Slugs.slugify(name), name.strip());
         }
-        return tags.findOrCreateAll(bySlug);
+        return bySlug;
     }
 
     /** Bean Validation plus the rules it cannot express; {@code lines} adds the source line for imported text. */
@@ -572,5 +626,37 @@ public class ArticleService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // ---- bulk writes (dev.khabar.bulk): the same rules, applied to many articles in one transaction
+
+    /**
+     * Checks new content as {@link #create} does (validation, publishable when published or scheduled, a future time
+     * when scheduled), without storing anything; {@code lines} adds the source line for text-layout content.
+     */
+    public void checkNew(ArticleContent content, Map<String, Integer> lines) {
+        ArticleState state = content.status() == null ? ArticleState.DRAFT : content.status();
+        validate(content, lines, state == ArticleState.PUBLISHED || state == ArticleState.SCHEDULED);
+        publicationTime(state, content.publishedAt(), now());
+    }
+
+    /**
+     * A new article built from checked content ({@link #checkNew}), with its slug and terms already chosen by the
+     * caller, stamped at version 1 and not yet persisted: the caller persists it and stores its revision and change
+     * entry ({@link #revisionOf}, {@link #changeOf}) in the same transaction.
+     */
+    public Article assemble(UUID id, String slug, ArticleContent content, Category category, List<Tag> tags,
+            Instant now) {
+        ArticleState state = content.status() == null ? ArticleState.DRAFT : content.status();
+        Article article = new Article(id, slug, Languages.normalise(content.language()).orElseThrow(), now);
+        article.move(state.stored(), publicationTime(state, content.publishedAt(), now));
+        article.write(content, category, tags);
+        article.stamp(now);
+        return article;
+    }
+
+    /** The present as articles record it (milliseconds). */
+    public static Instant clock() {
+        return now();
     }
 }

@@ -1,6 +1,8 @@
 package dev.khabar.change;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
+import dev.khabar.db.SqlArrays;
 import dev.khabar.db.SqlValues;
 
 /**
@@ -61,22 +66,68 @@ public class ChangeLog {
 
     /** Appends the entries of a write; call it last in the transaction, after the article is flushed. */
     public void append(Write write) {
+        entries(dated(), write).forEach(this::insert);
+        changed.fire(new ArticleChanged(write.articleId(), write.language(), write.slug()));
+    }
+
+    /**
+     * Appends the entries of many writes of one transaction (a bulk import's batch), all dated alike and inserted in
+     * one statement, in the order given; call it last in the transaction, after the articles are flushed.
+     */
+    public void appendAll(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        Instant at = dated();
+        List<Entry> entries = writes.stream().flatMap(w -> entries(at, w).stream()).toList();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into article_change (audience, at, article_id, slug, language, kind, version, scheduled)
+                    select audience, at::timestamptz, article_id::uuid, slug, language, kind, version::integer,
+                      scheduled::boolean
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                      with ordinality as e(audience, at, article_id, slug, language, kind, version, scheduled, n)
+                    order by n""")) {
+                SqlArrays.bind(insert, connection, entries, List.of(Entry::audience, e -> e.at().toString(),
+                        e -> e.write().articleId().toString(), e -> e.write().slug(), e -> e.write().language(),
+                        e -> e.kind().wire(), e -> Integer.toString(e.write().version()),
+                        e -> Boolean.toString(e.scheduled())));
+                insert.executeUpdate();
+            }
+        });
+        writes.forEach(w -> changed.fire(new ArticleChanged(w.articleId(), w.language(), w.slug())));
+    }
+
+    /** One row of the log. */
+    private record Entry(String audience, Instant at, Write write, Change.Kind kind, boolean scheduled) {
+    }
+
+    /**
+     * Takes the lock shared (held until the transaction ends) and dates the entries about to be appended: now, or
+     * later than any entry already there.
+     */
+    private Instant dated() {
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock_shared(?1)) l").setParameter(1, LOCK)
                 .getSingleResult();
-        Instant at = SqlValues.instant(em.createNativeQuery("""
+        return SqlValues.instant(em.createNativeQuery("""
                 select greatest(clock_timestamp(), (select max(at) from article_change where audience = 'editorial'))""")
                 .getSingleResult());
-        insert("editorial", at, write, write.deleted() ? Change.Kind.REMOVED : Change.Kind.CHANGED, false);
+    }
+
+    /** The rows a write adds: an editorial one, and public ones when it changes what anonymous readers see. */
+    private static List<Entry> entries(Instant at, Write write) {
+        List<Entry> entries = new ArrayList<>(3);
+        entries.add(new Entry("editorial", at, write, write.deleted() ? Change.Kind.REMOVED : Change.Kind.CHANGED, false));
         // A publication time that has passed by the time the lock was granted is logged as visible now: dated in the
         // past, the entry could fall behind a cursor that a reader took meanwhile.
         Optional<Instant> scheduled = write.publicFrom().filter(from -> from.isAfter(at));
         if (write.isPublic() || write.publicFrom().isPresent() && scheduled.isEmpty()) {
-            insert("public", at, write, Change.Kind.CHANGED, false);
+            entries.add(new Entry("public", at, write, Change.Kind.CHANGED, false));
         } else if (write.wasPublic()) {
-            insert("public", at, write, Change.Kind.REMOVED, false);
+            entries.add(new Entry("public", at, write, Change.Kind.REMOVED, false));
         }
-        scheduled.ifPresent(from -> insert("public", from, write, Change.Kind.CHANGED, true));
-        changed.fire(new ArticleChanged(write.articleId(), write.language(), write.slug()));
+        scheduled.ifPresent(from -> entries.add(new Entry("public", from, write, Change.Kind.CHANGED, true)));
+        return entries;
     }
 
     /** Up to {@code limit} entries after {@code after}, for anonymous readers ({@code publicFeed}) or key holders. */
@@ -101,13 +152,14 @@ public class ChangeLog {
                 .setParameter(1, publicFeed ? "public" : "editorial").getSingleResult()));
     }
 
-    private void insert(String audience, Instant at, Write write, Change.Kind kind, boolean scheduled) {
+    private void insert(Entry entry) {
         em.createNativeQuery("""
                 insert into article_change (audience, at, article_id, slug, language, kind, version, scheduled)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, audience).setParameter(2, at).setParameter(3, write.articleId())
-                .setParameter(4, write.slug()).setParameter(5, write.language()).setParameter(6, kind.wire())
-                .setParameter(7, write.version()).setParameter(8, scheduled)
+                .setParameter(1, entry.audience()).setParameter(2, entry.at()).setParameter(3, entry.write().articleId())
+                .setParameter(4, entry.write().slug()).setParameter(5, entry.write().language())
+                .setParameter(6, entry.kind().wire()).setParameter(7, entry.write().version())
+                .setParameter(8, entry.scheduled())
                 .executeUpdate();
     }
 }

@@ -3,12 +3,14 @@ package dev.khabar.config;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.quarkus.runtime.configuration.MemorySize;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.eclipse.microprofile.config.spi.Converter;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** Settings of the content API itself ({@code content.*}, or {@code CONTENT_*} in the environment). */
@@ -106,4 +108,32 @@ public interface ContentConfig {
     @Min(1)
     @Max(50000)
     int sitemapPageSize();
+
+    /**
+     * The largest body of a bulk import (env {@code CONTENT_BULK_MAX_BYTES}), e.g. {@code 1G} or {@code 500M}; past it
+     * the answer is 413. Keep {@code quarkus.http.limits.max-body-size}, the HTTP server's own cap, above it.
+     */
+    @WithDefault("1G")
+    MemorySize bulkMaxBytes();
+
+    /** Lines of a bulk import written per transaction (env {@code CONTENT_BULK_BATCH_SIZE}), answered as each commits. */
+    @WithDefault("500")
+    @WithConverter(PositiveInt.class)
+    int bulkBatchSize();
+
+    /** The longest an export may stream (env {@code CONTENT_EXPORT_TIMEOUT}): its snapshot transaction ends then. */
+    @WithDefault("1h")
+    Duration exportTimeout();
+
+    /** Refuses a value below 1 at start-up. */
+    class PositiveInt implements Converter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = Integer.parseInt(value.strip());
+            if (n < 1) {
+                throw new IllegalArgumentException("must be at least 1, was " + n);
+            }
+            return n;
+        }
+    }
 }

@@ -28,7 +28,7 @@ public record Imported(String language, String slug, CategoryRef category, Strin
     /** The article input this import stands for, in workflow state {@code state}. */
     public ArticleContent content(ArticleState state) {
         return new ArticleContent(slug, language, state, category, title, subtitle, lead, sections, closing, tags,
-                authors, image, null, null);
+                authors, image, null, null, null);
     }
 
     /**

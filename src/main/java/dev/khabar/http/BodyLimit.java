@@ -17,20 +17,24 @@ import dev.khabar.article.Limits;
 
 /**
  * Caps request bodies at {@link Limits#SINGLE_ARTICLE_BODY} with a 413 problem: at once from {@code Content-Length},
- * and while reading for bodies sent without one (chunked).
+ * and while reading for bodies sent without one (chunked). A bulk import ({@value #BULK_PATH}) streams a body of many
+ * articles and enforces its own caps (a line, the body: {@code content.bulk-max-bytes}).
  */
 @Provider
 @PreMatching
 public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     static final int MAX = Limits.SINGLE_ARTICLE_BODY;
+    static final String BULK_PATH = "/api/v1/articles/bulk";
+    private static final String EXEMPT = BodyLimit.class.getName() + ".exempt";
 
     @Override
     public void filter(ContainerRequestContext request) {
+        isBulk(request);
         String length = request.getHeaderString("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > MAX) {
+                if (Long.parseLong(length.strip()) > MAX && !Boolean.TRUE.equals(request.getProperty(EXEMPT))) {
                     throw tooLarge();
                 }
             } catch (NumberFormatException e) {
@@ -42,8 +46,18 @@ public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Capped(context.getInputStream()));
+        if (!Boolean.TRUE.equals(context.getProperty(EXEMPT))) {
+            context.setInputStream(new Capped(context.getInputStream()));
+        }
         return context.proceed();
+    }
+
+    private static boolean isBulk(ContainerRequestContext request) {
+        boolean bulk = BULK_PATH.equals(request.getUriInfo().getPath());
+        if (bulk) {
+            request.setProperty(EXEMPT, Boolean.TRUE);
+        }
+        return bulk;
     }
 
     static ProblemException tooLarge() {

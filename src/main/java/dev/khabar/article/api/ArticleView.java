@@ -44,7 +44,9 @@ public record ArticleView(
         @Schema(description = "Tokens containing a letter or digit, from title to closing.", examples = "431")
         int wordCount,
         @Schema(description = "max(1, ceil(wordCount / reading speed of the language)); speeds from the IReST study "
-                + "(Arabic 138, English 228 words per minute).", examples = "4") int readingTimeMinutes) {
+                + "(Arabic 138, English 228 words per minute).", examples = "4") int readingTimeMinutes,
+        @Schema(description = "The article's id in the system it came from, if it was given one (see bulk import); "
+                + "null otherwise.", nullable = true, examples = "wp-2026-11-29-4711") String externalId) {
 
     /** The article as it reads at {@code now} (its status depends on the time: see {@link ArticleState}). */
     public static ArticleView of(Article a, Instant now) {
@@ -52,6 +54,6 @@ public record ArticleView(
                 new CategoryRef(a.getCategory().getSlug(), a.getCategory().getName()), a.getTitle(), a.getSubtitle(),
                 a.getLead(), a.getSections(), a.getClosing(), a.getTags().stream().map(Tag::getName).toList(),
                 a.getAuthors(), a.getImage(), a.getPublishedAt(), a.getCreatedAt(), a.getUpdatedAt(), a.getVersion(),
-                a.getWordCount(), a.readingTimeMinutes());
+                a.getWordCount(), a.readingTimeMinutes(), a.getExternalId());
     }
 }

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Bulk-import benchmark of the Khabar API. From the repository root:
+#
+#   src/bench/bulk.sh                      # 100,000 articles
+#   ARTICLES=10000 src/bench/bulk.sh       # a quick check
+#
+# Environment: ARTICLES (default 100000), HEAP the service's -Xmx (default 256m: far less than the body, so a run that
+# completes shows the body is streamed, not held), JAVA_OPTS more JVM options (e.g. a JFR recording), BULK_PORT (8091).
+#
+# What it does: builds the jar if missing, writes ARTICLES generated articles as NDJSON (src/bench/bulk_lines.py: the
+# articles of src/bench/load.py, half Arabic, half English, ~400 words each, each with an external id), recreates the
+# database khabar_bench_bulk in the local PostgreSQL (127.0.0.1:5432, user postgres), starts the packaged service
+# against it, streams the file to POST /api/v1/articles/bulk with curl, then sends it again (every line then answers
+# `unchanged`), and prints a Markdown table: articles/s of each run, the service's peak resident memory (VmHWM), the
+# load average before the run. Also written to target/bench-bulk/results.md; logs and answers in target/bench-bulk/.
+# Exits non-zero if a step fails or a line is not answered as expected (201, then 200 unchanged).
+#
+# The service, PostgreSQL and curl share this machine's CPUs: run it when the machine is otherwise idle (`uptime`).
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+# shellcheck source=src/bench/common.sh
+source src/bench/common.sh
+
+ARTICLES=${ARTICLES:-100000}
+HEAP=${HEAP:-256m}
+PORT=${BULK_PORT:-8091}
+BASE=http://127.0.0.1:$PORT
+DB=khabar_bench_bulk
+OUT=target/bench-bulk
+require_positive ARTICLES PORT
+
+mkdir -p "$OUT"
+for tool in python3 java curl psql pg_isready; do
+    command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+
+FILE=$OUT/articles-$ARTICLES.ndjson
+if [[ ! -s $FILE ]]; then
+    log "writing $ARTICLES articles to $FILE"
+    python3 src/bench/bulk_lines.py --count "$ARTICLES" --out "$FILE.tmp" && mv "$FILE.tmp" "$FILE" \
+        || die "could not write $FILE"
+fi
+BYTES=$(stat -c %s "$FILE")
+
+prepare_app
+require_free_port
+recreate_database
+JAVA_OPTS="-Xmx$HEAP ${JAVA_OPTS:-}" start_service
+
+# cpu_ticks PID...: user + system CPU time of these processes so far, in clock ticks.
+cpu_ticks() { local p; for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0; done \
+    | awk '{ t += $1 } END { print t + 0 }'; }
+# pg_ticks: "pid ticks" for every PostgreSQL process (connections opened later count from zero).
+pg_ticks() { local p; for p in $(pgrep -x postgres); do echo "$p $(cpu_ticks "$p")"; done; }
+# pg_spent BEFORE: ticks spent by PostgreSQL processes since the pg_ticks output BEFORE.
+pg_spent() { awk 'NR == FNR { before[$1] = $2; next } { t += $2 - before[$1] } END { print t + 0 }' <(echo "$1") <(pg_ticks); }
+TICKS=$(getconf CLK_TCK)
+
+# upload NAME: streams the file, leaves the answer in $OUT/NAME.ndjson, sets SECONDS_TAKEN, LOAD_BEFORE and the CPU
+# milliseconds per article the service (SERVICE_MS) and PostgreSQL (PG_MS; all its processes, so other databases'
+# work counts too) spent on it.
+upload() {
+    local name=$1 result code
+    LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+    local service_before pg_before
+    service_before=$(cpu_ticks "$SERVICE_PID")
+    pg_before=$(pg_ticks)
+    log "uploading $FILE ($((BYTES / 1048576)) MiB, $ARTICLES articles): $name (load average $LOAD_BEFORE)"
+    result=$(curl -sS -X POST -T "$FILE" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
+        -o "$OUT/$name.ndjson" -w '%{http_code} %{time_total}' "$BASE/api/v1/articles/bulk") \
+        || die "the upload failed (service log: $OUT/service.log)"
+    read -r code SECONDS_TAKEN <<<"$result"
+    SERVICE_MS=$(awk -v a="$service_before" -v b="$(cpu_ticks "$SERVICE_PID")" -v t="$TICKS" -v n="$ARTICLES" \
+        'BEGIN { printf "%.2f", (b - a) * 1000 / t / n }')
+    PG_MS=$(awk -v s="$(pg_spent "$pg_before")" -v t="$TICKS" -v n="$ARTICLES" 'BEGIN { printf "%.2f", s * 1000 / t / n }')
+    [[ $code == 200 ]] || { head -c 2000 "$OUT/$name.ndjson" >&2; die "the upload answered $code"; }
+}
+
+# expect NAME PATTERN: every line of the answer matches PATTERN, and there is one per article.
+expect() {
+    local name=$1 pattern=$2 lines matching
+    lines=$(wc -l <"$OUT/$name.ndjson")
+    matching=$(grep -c -- "$pattern" "$OUT/$name.ndjson" || true)
+    [[ $lines == "$ARTICLES" && $matching == "$ARTICLES" ]] \
+        || { grep -v -- "$pattern" "$OUT/$name.ndjson" | head -5 >&2; die "$name: $matching of $lines answers match $pattern, expected $ARTICLES"; }
+}
+
+rate() { awk -v n="$ARTICLES" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
+
+upload first
+expect first '"status":201'
+FIRST_SECONDS=$SECONDS_TAKEN FIRST_LOAD=$LOAD_BEFORE FIRST_SERVICE_MS=$SERVICE_MS FIRST_PG_MS=$PG_MS
+upload again
+expect again '"unchanged":true'
+AGAIN_SECONDS=$SECONDS_TAKEN AGAIN_LOAD=$LOAD_BEFORE AGAIN_SERVICE_MS=$SERVICE_MS AGAIN_PG_MS=$PG_MS
+PEAK_RSS=$(awk '/^VmHWM:/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVICE_PID/status")
+
+counts=$(psql_db -At -c "select (select count(*) from article) || ' ' || (select count(*) from article_revision)
+    || ' ' || (select count(*) from article_change where audience = 'editorial')")
+read -r stored revisions changes <<<"$counts"
+[[ $stored == "$ARTICLES" && $revisions == "$ARTICLES" && $changes == "$ARTICLES" ]] \
+    || die "the database holds $stored articles, $revisions revisions, $changes editorial changes; expected $ARTICLES each"
+
+# The search documents the service wrote are what PostgreSQL would compute from the search keys (V5__external_id.sql).
+log "checking the search documents against PostgreSQL's to_tsvector"
+differing=$(psql_db -At -c "select count(*) from article where search_document <> (
+    setweight(to_tsvector('simple', search_a), 'A') || setweight(to_tsvector('simple', search_b), 'B')
+    || setweight(to_tsvector('simple', search_c), 'C') || setweight(to_tsvector('simple', search_d), 'D'))")
+[[ $differing == 0 ]] || die "$differing search documents differ from what PostgreSQL computes"
+
+{
+    machine_line
+    echo
+    echo "| run | articles | body | seconds | articles/s | CPU ms per article: service, PostgreSQL | load average before (1, 5, 15 min) |"
+    echo "|---|---:|---:|---:|---:|---:|---|"
+    echo "| first upload (all created) | $ARTICLES | $((BYTES / 1048576)) MiB | $FIRST_SECONDS | $(rate "$FIRST_SECONDS") | $FIRST_SERVICE_MS, $FIRST_PG_MS | $FIRST_LOAD |"
+    echo "| same file again (all unchanged) | $ARTICLES | $((BYTES / 1048576)) MiB | $AGAIN_SECONDS | $(rate "$AGAIN_SECONDS") | $AGAIN_SERVICE_MS, $AGAIN_PG_MS | $AGAIN_LOAD |"
+    echo
+    echo "Service heap -Xmx$HEAP, peak resident memory $PEAK_RSS; batches of 500 lines; $stored articles, $revisions revisions and $changes editorial change-feed entries stored, every search document equal to PostgreSQL's to_tsvector of the keys. Source $SOURCE; jar built $JAR_BUILT."
+} | tee "$OUT/results.md"
