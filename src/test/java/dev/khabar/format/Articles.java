@@ -31,7 +31,7 @@ final class Articles {
                 t.closing(), List.of("روسيا", "أذربيجان"), List.of(new Byline("ليلى حسن"), new Byline("عمر خالد")),
                 new Image("https://cdn.example.com/baku.jpg", "مبنى وزارة الخارجية الروسية في موسكو",
                         "وزارة الخارجية الروسية", "رويترز", 1600, 900),
-                UPDATED, CREATED, UPDATED, 3, 409, 3);
+                UPDATED, CREATED, UPDATED, 3, 409, 3, null);
     }
 
     static ArticleView english() {
@@ -41,14 +41,14 @@ final class Articles {
                 List.of(new Section("The appeal", List.of("The ministry urged Baku to restore ties.",
                         "It spoke of \u201cstrategic cooperation\u201d."))),
                 "The future depends on both capitals.", List.of("Russia", "Azerbaijan"),
-                List.of(new Byline("Layla Hassan")), null, UPDATED, CREATED, UPDATED, 2, 36, 1);
+                List.of(new Byline("Layla Hassan")), null, UPDATED, CREATED, UPDATED, 2, 36, 1, null);
     }
 
     /** The same article in another workflow state. */
     static ArticleView in(ArticleView a, ArticleState state, Instant publishedAt) {
         return new ArticleView(a.id(), a.slug(), a.language(), a.direction(), state, a.category(), a.title(),
                 a.subtitle(), a.lead(), a.sections(), a.closing(), a.tags(), a.authors(), a.image(), publishedAt,
-                a.createdAt(), a.updatedAt(), a.version(), a.wordCount(), a.readingTimeMinutes());
+                a.createdAt(), a.updatedAt(), a.version(), a.wordCount(), a.readingTimeMinutes(), a.externalId());
     }
 
     /** The same article with other text. */
@@ -56,6 +56,6 @@ final class Articles {
             String closing) {
         return new ArticleView(a.id(), a.slug(), a.language(), a.direction(), a.status(), a.category(), title, subtitle,
                 lead, sections, closing, a.tags(), a.authors(), a.image(), a.publishedAt(), a.createdAt(),
-                a.updatedAt(), a.version(), a.wordCount(), a.readingTimeMinutes());
+                a.updatedAt(), a.version(), a.wordCount(), a.readingTimeMinutes(), a.externalId());
     }
 }

@@ -15,6 +15,6 @@ final class Contents {
     static ArticleContent of(ArticleView a, ArticleState state, boolean categorySlug) {
         return new ArticleContent(a.slug(), a.language(), state,
                 new CategoryRef(categorySlug ? a.category().slug() : null, a.category().name()), a.title(),
-                a.subtitle(), a.lead(), a.sections(), a.closing(), a.tags(), a.authors(), a.image(), null, null);
+                a.subtitle(), a.lead(), a.sections(), a.closing(), a.tags(), a.authors(), a.image(), null, null, null);
     }
 }

@@ -78,7 +78,7 @@ class MarkdownFormatTest {
     void frontMatterValuesYamlWouldMisreadAreQuoted() {
         ArticleView odd = new ArticleView(Articles.english().id(), "2026", "en", "ltr", ArticleState.DRAFT,
                 new dev.khabar.article.CategoryRef("x", "News: \"World\" #1"), "T", "", "", List.of(), "",
-                List.of("true", "- dash", " padded "), List.of(), null, null, Articles.CREATED, Articles.UPDATED, 1, 1, 1);
+                List.of("true", "- dash", " padded "), List.of(), null, null, Articles.CREATED, Articles.UPDATED, 1, 1, 1, null);
 
         String markdown = MarkdownFormat.render(odd);
 
