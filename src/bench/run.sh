@@ -98,11 +98,12 @@ http {
 CONF
 NGINX_PID=
 stop_all() {
-    [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
-    [[ -n ${SECOND_PID:-} ]] && kill "$SECOND_PID" 2>/dev/null && wait "$SECOND_PID" 2>/dev/null
+    if [[ -n $NGINX_PID ]]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
+    if [[ -n ${SECOND_PID:-} ]]; then kill "$SECOND_PID" 2>/dev/null || true; wait "$SECOND_PID" 2>/dev/null || true; fi
     stop_service
 }
 trap stop_all EXIT
+curl -s -o /dev/null --max-time 2 "$NGINX/" && die "something is already listening on port $NGINX_PORT; stop it first"
 /usr/sbin/nginx -p "$ROOT/$OUT/nginx" -c "$ROOT/$OUT/nginx/nginx.conf" >"$OUT/nginx/logs/stdout.log" 2>&1 &
 NGINX_PID=$!
 for _ in $(seq 20); do curl -s -o /dev/null "$NGINX/list/first" && break; sleep 0.25; done
@@ -190,9 +191,10 @@ measure_all "$ARTICLES_LOADED"
 RSS_PEAK_MB=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
 RSS_NOW_MB=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
 stop_service
-kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=
+kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=
 sleep 2
 start_service "$OUT/service-restart.log"
+trap stop_all EXIT # start_service sets its own
 RESTART_MS=$STARTUP_MS
 QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$OUT/service-restart.log" | head -1)
 
@@ -254,6 +256,7 @@ if (( SCALE_TO > ARTICLES_LOADED )); then
     vacuum_analyze
     SCALED=$(psql_db -tAc "select count(*) from article")
     start_service "$OUT/service-scaled.log"
+    trap stop_all EXIT
     SCALED_STARTUP_MS=$STARTUP_MS
     /usr/sbin/nginx -p "$ROOT/$OUT/nginx" -c "$ROOT/$OUT/nginx/nginx.conf" >>"$OUT/nginx/logs/stdout.log" 2>&1 &
     NGINX_PID=$!
