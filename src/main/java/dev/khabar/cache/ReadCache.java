@@ -116,7 +116,7 @@ public class ReadCache {
         return live;
     }
 
-    /** Taken before reading the database; {@link #offer}s made with it count only if nothing changed meanwhile. */
+    /** Taken before reading the database; offers made with it count only if nothing changed meanwhile. */
     public long ticket() {
         return generation.get();
     }
