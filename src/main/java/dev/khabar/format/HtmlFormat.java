@@ -82,7 +82,8 @@ public final class HtmlFormat {
         return out.toString();
     }
 
-    private static void escape(String text, int from, int to, StringBuilder out) {
+    /** Escapes {@code text} from {@code from} to {@code to} onto {@code out}, as {@link #escape(String)} does. */
+    public static void escape(String text, int from, int to, StringBuilder out) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.khabar.format.HtmlFormat;
 import dev.khabar.text.Analysis;
 
 /**
@@ -56,13 +57,13 @@ public final class Highlighter {
             if (token.start() < from || token.end() > to) {
                 continue;
             }
-            escape(text, at, token.start(), html);
+            HtmlFormat.escape(text, at, token.start(), html);
             html.append("<mark>");
-            escape(text, token.start(), token.end(), html);
+            HtmlFormat.escape(text, token.start(), token.end(), html);
             html.append("</mark>");
             at = token.end();
         }
-        escape(text, at, to, html);
+        HtmlFormat.escape(text, at, to, html);
         if (to < text.length()) {
             html.append('…');
         }
@@ -94,19 +95,5 @@ public final class Highlighter {
             i++;
         }
         return i;
-    }
-
-    static void escape(String text, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
     }
 }
