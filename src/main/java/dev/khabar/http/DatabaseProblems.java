@@ -98,7 +98,7 @@ public class DatabaseProblems {
             }
             if (t instanceof SQLException sql) {
                 jdbc = true;
-                if (isConnectionState(sql.getSQLState()) || isAcquisitionTimeout(sql)) {
+                if (isConnectionState(sql.getSQLState()) || isAcquisitionTimeout(sql) || isClosedByThePool(sql)) {
                     return true;
                 }
             } else if (t instanceof org.hibernate.JDBCException) {
@@ -136,6 +136,15 @@ public class DatabaseProblems {
     private static boolean isAcquisitionTimeout(SQLException e) {
         return e.getSQLState() == null && e.getMessage() != null
                 && e.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
+    }
+
+    /**
+     * Agroal's "This connection has been closed.": the pool dropped the connection under a running statement because it
+     * failed (with JDBC batching, PostgreSQL's driver then reports it as an AssertionError wrapping this). No SQLSTATE.
+     */
+    private static boolean isClosedByThePool(SQLException e) {
+        return e.getSQLState() == null && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("connection has been closed");
     }
 
     /** The innermost message, which names what failed (e.g. "Connection to 127.0.0.1:5432 refused"). */
