@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,8 @@ import dev.khabar.article.Article;
 import dev.khabar.article.ArticleContent;
 import dev.khabar.article.ArticleRepository;
 import dev.khabar.article.ArticleService;
+import dev.khabar.article.FieldError;
+import dev.khabar.article.InvalidArticleException;
 import dev.khabar.article.Revision;
 import dev.khabar.article.RevisionAction;
 import dev.khabar.article.SlugTakenException;
@@ -39,6 +43,8 @@ import dev.khabar.text.Slugs;
  */
 @ApplicationScoped
 public class BulkWriter {
+
+    private static final Pattern VALID_EXTERNAL_ID = Pattern.compile("[!-~]{1," + ArticleContent.EXTERNAL_ID_LENGTH + "}");
 
     private static final UUID NO_ARTICLE = new UUID(0, 0);
 
@@ -172,6 +178,11 @@ public class BulkWriter {
         ArticleContent content = line.content();
         Optional<Article> target;
         if (content.externalId() != null) {
+            // Checked before it is used as a lock key: a value PostgreSQL cannot hold (a NUL) must be a 400 for the line.
+            if (!VALID_EXTERNAL_ID.matcher(content.externalId()).matches()) {
+                throw new InvalidArticleException(List.of(new FieldError("/externalId", "must be 1 to "
+                        + ArticleContent.EXTERNAL_ID_LENGTH + " visible ASCII characters (U+0021 to U+007E).")));
+            }
             articleRepository.lockExternalId(content.externalId());
             target = articleRepository.findIdByExternalId(content.externalId()).flatMap(articleRepository::findWithCategory);
         } else {
@@ -196,7 +207,7 @@ public class BulkWriter {
     /** Whether the line would leave the article as it is (a resent import); false for content that is not valid. */
     private static boolean unchanged(Article article, ArticleContent content) {
         if (content.title() == null || content.category() == null || content.category().name() == null
-                || content.language() == null || content.tagsOrEmpty().contains(null)) {
+                || content.language() == null || content.tagsOrEmpty().stream().anyMatch(Objects::isNull)) {
             return false;
         }
         Optional<String> language = Languages.normalise(content.language());

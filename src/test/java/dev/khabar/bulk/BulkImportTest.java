@@ -157,6 +157,22 @@ class BulkImportTest {
     }
 
     @Test
+    void anUpdateLineWithoutListsOrWithAnExternalIdPostgresCannotHoldIsAnsweredNot500() {
+        String u = unique();
+        Map<String, Object> created = article("en", "Sparse " + u, "sparse-" + u);
+        Map<String, Object> sparse = new LinkedHashMap<>(created);
+        sparse.remove("tags");
+        sparse.remove("authors");
+        sparse.put("lead", "Another lead.");
+        Map<String, Object> nul = article("en", "Nul " + u, "nul-\u0000-" + u);
+        List<Map<String, Object>> answers = upload(ndjson(created, sparse, nul));
+        assertEquals(201, answers.get(0).get("status"));
+        assertEquals(Map.of("line", 2, "status", 200, "id", answers.get(0).get("id"), "version", 2), answers.get(1));
+        assertEquals(400, answers.get(2).get("status"));
+        assertEquals(0, db.count("select count(*) from article where title = ?", "Nul " + u));
+    }
+
+    @Test
     void readsTextLayoutLinesInArabicAndEnglish() {
         String u = unique();
         String arabic = SEED.replaceFirst("\n", "\n" + u + " ");
