@@ -52,11 +52,9 @@ public final class Atom {
             category(out, tag);
         }
         text(out, "summary", entry.summary());
-        if (entry.html().isPresent()) {
-            out.start("content").attribute("type", "html");
-            out.xml.writeCharacters(Xml.clean(entry.html().get()));
-            out.end();
-        }
+        out.start("content").attribute("type", "html");
+        out.xml.writeCharacters(Xml.clean(entry.html()));
+        out.end();
         out.end();
     }
 

@@ -21,10 +21,10 @@ public record Feed(String id, String title, String description, String homeUrl, 
      * @param id      a stable URI naming the article ({@code urn:uuid:<article id>}), kept across edits and renames
      * @param summary the lead
      * @param text    the whole article in the editors' text layout (JSON Feed {@code content_text})
-     * @param html    the whole article as an HTML fragment, when a renderer provides one (RSS {@code content:encoded},
-     *                Atom {@code content}, JSON Feed {@code content_html}); empty until then
+     * @param html    the whole article as the HTML fragment of {@code ?format=html} (RSS {@code content:encoded}, Atom
+     *                {@code content}, JSON Feed {@code content_html})
      */
-    public record Entry(String id, String url, String title, String summary, String text, Optional<String> html,
+    public record Entry(String id, String url, String title, String summary, String text, String html,
             String language, Instant published, Instant updated, List<String> authors, Term category, List<Term> tags) {
     }
 

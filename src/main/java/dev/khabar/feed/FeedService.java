@@ -73,7 +73,7 @@ public class FeedService {
         return new Feed.Entry("urn:uuid:" + article.getId(), links.webUrl(article, apiBase), article.getTitle(),
                 article.getLead(), SeedLayout.render(article.structuredText()),
                 // The whole article as the HTML fragment of GET ?format=html: content:encoded, Atom content, content_html.
-                Optional.of(HtmlFormat.render(ArticleView.of(article, now))),
+                HtmlFormat.render(ArticleView.of(article, now)),
                 article.getLanguage(), article.getPublishedAt(), article.lastModified(now),
                 article.getAuthors().stream().map(Byline::name).toList(),
                 new Feed.Term(article.getCategory().getSlug(), article.getCategory().getName()),

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * JSON Feed 1.1 (jsonfeed.org/version/1.1): pure function from a {@link Feed} to UTF-8 JSON. {@code content_text} is
- * the article in the editors' text layout; {@code content_html} joins it when a renderer provides HTML.
+ * the article in the editors' text layout, {@code content_html} the HTML fragment of {@code ?format=html}.
  */
 public final class JsonFeed {
 
@@ -37,8 +37,8 @@ public final class JsonFeed {
                     .put("url", entry.url())
                     .put("title", entry.title())
                     .put("summary", entry.summary())
-                    .put("content_text", entry.text());
-            entry.html().ifPresent(html -> item.put("content_html", html));
+                    .put("content_text", entry.text())
+                    .put("content_html", entry.html());
             item.put("date_published", Xml.rfc3339(entry.published()))
                     .put("date_modified", Xml.rfc3339(entry.updated()))
                     .put("language", entry.language());

@@ -56,9 +56,7 @@ public final class Rss {
         for (Feed.Term tag : entry.tags()) {
             out.element("category", tag.name());
         }
-        if (entry.html().isPresent()) {
-            out.element("content", "encoded", CONTENT, entry.html().get());
-        }
+        out.element("content", "encoded", CONTENT, entry.html());
         out.end();
     }
 }

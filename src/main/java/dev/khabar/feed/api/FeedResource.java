@@ -52,7 +52,8 @@ public class FeedResource {
     @Operation(operationId = "rssFeed", summary = "Latest articles as RSS 2.0",
             description = "Each item: title, link (the article's web page, `content.article-url-template`), the lead "
                     + "as description, `guid` `urn:uuid:<id>` (isPermaLink=false), pubDate (RFC 822), `dc:creator` per "
-                    + "author, the category and tags as `category`. The channel's `language` is `lang`, or the language "
+                    + "author, the category and tags as `category`, the whole article as HTML in `content:encoded` (the "
+                    + "fragment of `?format=html`). The channel's `language` is `lang`, or the language "
                     + "all items share; a channel of several languages has none." + DESCRIPTION)
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
@@ -77,7 +78,8 @@ public class FeedResource {
     @Operation(operationId = "atomFeed", summary = "Latest articles as Atom 1.0",
             description = "RFC 4287. Each entry: `id` `urn:uuid:<id>`, title, `link rel=alternate` to the article's web "
                     + "page, published and updated (RFC 3339), authors, the category and tags as `category` (slug as "
-                    + "term, name as label), the lead as summary, and its own `xml:lang`. The feed's author is the "
+                    + "term, name as label), the lead as summary, the whole article as HTML in `content` (the fragment of "
+                    + "`?format=html`), and its own `xml:lang`. The feed's author is the "
                     + "publication (`content.site-name`); its `xml:lang` is `lang`, or the language all entries share."
                     + DESCRIPTION)
     @SecurityRequirementsSet
@@ -102,7 +104,8 @@ public class FeedResource {
     @Produces(JsonFeed.MEDIA_TYPE)
     @Operation(operationId = "jsonFeed", summary = "Latest articles as JSON Feed 1.1",
             description = "Each item: `id` `urn:uuid:<id>`, url, title, the lead as summary, the whole article in the "
-                    + "editors' text layout as `content_text`, dates (RFC 3339), authors, the category and tags as "
+                    + "editors' text layout as `content_text` and as HTML (the fragment of `?format=html`) as "
+                    + "`content_html`, dates (RFC 3339), authors, the category and tags as "
                     + "`tags`, and its `language`." + DESCRIPTION)
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
