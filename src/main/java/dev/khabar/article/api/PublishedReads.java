@@ -112,10 +112,9 @@ public class PublishedReads {
             ctx.next();
             return;
         }
-        ctx.put(TICKET, cache.ticket());
         Optional<ReadCache.ArticleEntry> entry = cache.article(uuid);
         if (entry.isEmpty() || !serve(ctx, entry.get(), variant.get(), false)) {
-            ctx.next();
+            miss(ctx);
         }
     }
 
@@ -130,13 +129,12 @@ public class PublishedReads {
         String acceptLanguage = lang == null ? ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE) : null;
         String slug = Slugs.normaliseLookup(decoded);
         String lookup = (lang == null ? "" : lang) + '|' + (acceptLanguage == null ? "" : acceptLanguage);
-        ctx.put(TICKET, cache.ticket());
-        ctx.put(SLUG_LOOKUP, lookup);
         Optional<ReadCache.ArticleEntry> entry = cache.slug(slug, lookup).flatMap(cache::article)
                 // The slug may have moved to another article since the lookup was kept: the database decides then.
                 .filter(e -> e.slug().equals(slug));
         if (entry.isEmpty() || !serve(ctx, entry.get(), variant.get(), lang == null)) {
-            ctx.next();
+            ctx.put(SLUG_LOOKUP, lookup);
+            miss(ctx);
         }
     }
 
@@ -151,8 +149,6 @@ public class PublishedReads {
         // The Link header names the host the client used: pages are kept per host.
         String key = ctx.request().host() + ' ' + variant.get() + ' ' + ctx.request().path() + '?'
                 + ctx.request().query();
-        ctx.put(TICKET, cache.ticket());
-        ctx.put(PAGE_KEY, key);
         Optional<ReadCache.PageEntry> page = cache.page(key, Instant.now());
         if (page.isEmpty() || !serve(ctx, page.get().body(), page.get().modifiedAt(), page.get().lastModified(), false,
                 response -> {
@@ -161,8 +157,19 @@ public class PublishedReads {
                         response.putHeader(HttpHeaders.LINK, page.get().link());
                     }
                 })) {
-            ctx.next();
+            ctx.put(PAGE_KEY, key);
+            miss(ctx);
         }
+    }
+
+    /**
+     * Hands a read the cache could not answer to the resource, with a ticket for what it renders. Taken now, before
+     * the resource reads the database: an invalidation after this voids the ticket, one before it is already seen by
+     * that read.
+     */
+    private void miss(RoutingContext ctx) {
+        ctx.put(TICKET, cache.ticket());
+        ctx.next();
     }
 
     private boolean serve(RoutingContext ctx, ReadCache.ArticleEntry entry, String variant, boolean byLanguage) {
