@@ -51,18 +51,62 @@ public class ReadCache {
     static final int GZIP_FROM = 1024;
 
     /**
-     * One representation: its bytes (and gzipped bytes, when worth it) with the headers that describe them, kept as
-     * {@link AsciiString}s, which the HTTP server writes as they are.
+     * One representation: its bytes with the headers that describe them, kept as {@link AsciiString}s, which the HTTP
+     * server writes as they are. Bodies of at least {@value #GZIP_FROM} bytes are also sent gzipped; those bytes are
+     * made once, the first time a client takes gzip, and kept.
      */
-    public record Body(byte[] identity, byte[] gzip, AsciiString etag, AsciiString gzipEtag, AsciiString contentType) {
+    public static final class Body {
+        private final byte[] identity;
+        private final AsciiString etag;
+        private final AsciiString gzipEtag;
+        private final AsciiString contentType;
+        private volatile byte[] gzip;
 
-        public static Body of(byte[] identity, String etag, String contentType) {
-            return new Body(identity, identity.length >= GZIP_FROM ? compress(identity) : null, AsciiString.of(etag),
-                    AsciiString.of(Conditional.gzipped(etag)), AsciiString.of(contentType));
+        private Body(byte[] identity, String etag, String contentType) {
+            this.identity = identity;
+            this.etag = AsciiString.of(etag);
+            this.gzipEtag = AsciiString.of(Conditional.gzipped(etag));
+            this.contentType = AsciiString.of(contentType);
         }
 
+        public static Body of(byte[] identity, String etag, String contentType) {
+            return new Body(identity, etag, contentType);
+        }
+
+        public byte[] identity() {
+            return identity;
+        }
+
+        /** Whether the body is large enough to be sent gzipped to clients that take it. */
+        public boolean compressible() {
+            return identity.length >= GZIP_FROM;
+        }
+
+        /** The gzipped bytes (of a {@link #compressible} body), made on first use; two threads may both make them. */
+        public byte[] gzip() {
+            byte[] made = gzip;
+            if (made == null) {
+                made = compress(identity);
+                gzip = made;
+            }
+            return made;
+        }
+
+        public AsciiString etag() {
+            return etag;
+        }
+
+        public AsciiString gzipEtag() {
+            return gzipEtag;
+        }
+
+        public AsciiString contentType() {
+            return contentType;
+        }
+
+        /** Counted as if gzipped already (text compresses to about a third; half is the safe side). */
         int weight() {
-            return identity.length + (gzip == null ? 0 : gzip.length) + 3 * etag.length() + 200;
+            return identity.length + (compressible() ? identity.length / 2 : 0) + 3 * etag.length() + 200;
         }
     }
 

@@ -188,7 +188,7 @@ public class PublishedReads {
         if (!decision.allowed()) {
             return false;
         }
-        boolean gzip = body.gzip() != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = body.compressible() && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         HttpServerResponse response = ctx.response();
         if (decision.limit() > 0) {
             response.putHeader("RateLimit-Policy", decision.policyHeader()).putHeader("RateLimit", decision.limitHeader());
@@ -197,7 +197,7 @@ public class PublishedReads {
         if (lastModified != null) {
             response.putHeader(HttpHeaders.LAST_MODIFIED, lastModified);
         }
-        response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).putHeader(HttpHeaders.VARY, body.gzip() == null
+        response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).putHeader(HttpHeaders.VARY, !body.compressible()
                 ? byLanguage ? VARY_LANGUAGE : VARY
                 : byLanguage ? VARY_LANGUAGE_GZIP : VARY_GZIP);
         headers.accept(response);

@@ -140,7 +140,7 @@ public class Representations {
     private static Response.ResponseBuilder encoded(Response.ResponseBuilder response, ReadCache.Body body,
             HttpHeaders headers, String vary) {
         String type = body.contentType().toString();
-        if (body.gzip() == null) {
+        if (!body.compressible()) {
             return response.entity(body.identity()).type(type);
         }
         response.header(HttpHeaders.VARY, null).header(HttpHeaders.VARY, vary + ", " + HttpHeaders.ACCEPT_ENCODING);
