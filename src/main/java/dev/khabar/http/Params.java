@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.khabar.article.ArticleState;
 import dev.khabar.article.Dates;
 import dev.khabar.text.Languages;
 
@@ -100,6 +101,12 @@ public final class Params {
     }
 
     /** An article id; anything that is not a UUID cannot name an article, so it is a 404 like any unknown id. */
+    /** A workflow status as the API writes it ({@code draft}, {@code scheduled}...); blank means none. */
+    public static Optional<ArticleState> state(String name, String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank()).map(v -> ArticleState.fromWire(v.strip())
+                .orElseThrow(() -> ProblemException.badParameter(name, "must be " + ArticleState.WIRE_VALUES + ".")));
+    }
+
     public static Optional<UUID> uuid(String value) {
         if (value == null || value.length() != 36) {
             return Optional.empty();

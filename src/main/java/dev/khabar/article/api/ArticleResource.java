@@ -256,9 +256,7 @@ public class ArticleResource {
                     maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "The `nextCursor` of the previous page.") @QueryParam("cursor") String cursor,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        Optional<ArticleState> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> ArticleState
-                .fromWire(s.strip()).orElseThrow(() -> ProblemException.badParameter("status",
-                        "must be " + ArticleState.WIRE_VALUES + ".")));
+        Optional<ArticleState> wanted = Params.state("status", status);
         if (wanted.isPresent() && wanted.get() != ArticleState.PUBLISHED) {
             caller.requireEditorial("Listing articles with status=" + status);
         }

@@ -177,9 +177,7 @@ public class BulkResource {
                     example = "2026-11-01T00:00:00Z") @QueryParam("publishedAfter") String publishedAfter,
             @Parameter(description = "Published before this time (RFC 3339 date-time or date), exclusive.",
                     example = "2026-12-01") @QueryParam("publishedBefore") String publishedBefore) {
-        Optional<ArticleState> wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> ArticleState
-                .fromWire(s.strip()).orElseThrow(() -> ProblemException.badParameter("status",
-                        "must be " + ArticleState.WIRE_VALUES + ".")));
+        Optional<ArticleState> wanted = Params.state("status", status);
         ArticleFilter filter = new ArticleFilter(Params.values("category", category), Params.values("tag", tag),
                 Params.language(lang), wanted, Params.instant("publishedAfter", publishedAfter),
                 Params.instant("publishedBefore", publishedBefore), Optional.empty(), 1);
