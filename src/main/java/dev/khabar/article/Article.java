@@ -28,7 +28,7 @@ import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.Analysis;
 import dev.khabar.text.Languages;
-import dev.khabar.text.SearchDocument;
+import dev.khabar.text.SearchKeys;
 import dev.khabar.text.Slugs;
 import dev.khabar.text.StructuredText;
 import dev.khabar.text.Words;
@@ -82,8 +82,9 @@ public class Article {
     @Column(name = "word_count")
     private int wordCount;
     /**
-     * Search keys by weight class (see V2__search.sql); written here so that every write keeps the index right. Never
-     * read back, so lazy: a read of an article does not fetch them.
+     * Search keys by weight class (see V2__search.sql), stored only for an article whose search document the database
+     * computes from them (see {@link #searchDocument}), empty otherwise (V8__storage.sql). Never read back, so lazy: a
+     * read of an article does not fetch them.
      */
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_a")
@@ -101,8 +102,8 @@ public class Article {
     @Column(name = "search_title")
     private String searchTitle;
     /**
-     * The four classes above as the tsvector that search reads (V5__external_id.sql), written as its text, or null for
-     * the database to compute it.
+     * The four classes of keys as the tsvector that search reads (V5__external_id.sql), written as its text, or null for
+     * the database to compute it from the stored keys.
      */
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_document")
@@ -182,19 +183,28 @@ public class Article {
     }
 
     private void index() {
+        SearchKeys keys = searchKeys();
+        this.searchTitle = Analysis.normalisedText(title);
+        // Null: the database computes it (a key it might read otherwise than as written, see SearchDocument) and needs
+        // the keys for that; otherwise they would only take room.
+        this.searchDocument = keys.document().orElse(null);
+        SearchKeys stored = searchDocument == null ? keys : SearchKeys.NONE;
+        this.searchA = stored.a();
+        this.searchB = stored.b();
+        this.searchC = stored.c();
+        this.searchD = stored.d();
+    }
+
+    /** The search keys of the article as it is now. */
+    public SearchKeys searchKeys() {
         StringBuilder b = new StringBuilder(Analysis.indexText(subtitle));
         sections.forEach(s -> b.append(' ').append(Analysis.indexText(s.heading())));
         tags.forEach(t -> b.append(' ').append(Analysis.indexText(t.getName())));
         b.append(' ').append(Analysis.indexText(category.getName()));
         StringBuilder c = new StringBuilder(Analysis.indexText(lead));
         sections.forEach(s -> s.bullets().forEach(bullet -> c.append(' ').append(Analysis.indexText(bullet))));
-        this.searchA = capped(Analysis.indexText(title));
-        this.searchB = capped(b.toString());
-        this.searchC = capped(c.toString());
-        this.searchD = capped(Analysis.indexText(closing));
-        this.searchTitle = Analysis.normalisedText(title);
-        // Null: the database computes it (a key it might read otherwise than as written, see SearchDocument).
-        this.searchDocument = SearchDocument.of(searchA, searchB, searchC, searchD).orElse(null);
+        return new SearchKeys(capped(Analysis.indexText(title)), capped(b.toString()), capped(c.toString()),
+                capped(Analysis.indexText(closing)));
     }
 
     /**

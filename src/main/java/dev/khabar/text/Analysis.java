@@ -33,41 +33,72 @@ public final class Analysis {
     private static final ThreadLocal<SnowballStemmer> RUSSIAN = ThreadLocal.withInitial(RussianStemmer::new);
     private static final ArabicStemmer ARABIC = new ArabicStemmer();
 
+    /**
+     * The keys of words seen lately, in a table of fixed size indexed by the word's hash, a newer word taking the slot
+     * of an older one: news text repeats its words, and a hit costs a hash and a comparison where normalising and
+     * stemming cost a microsecond. Slots hold immutable pairs, so threads may race on them and only lose a hit.
+     */
+    private static final int KEY_SLOTS = 1 << 15;
+    private static final Key[] KEYS = new Key[KEY_SLOTS];
+
+    private record Key(String word, String key) {
+    }
+
+    /** {@link #isWordCharSlow} for the code points below the end of the Arabic block, looked up instead. */
+    private static final boolean[] WORD_CHARS = new boolean[0x0700];
+
+    static {
+        for (int cp = 0; cp < WORD_CHARS.length; cp++) {
+            WORD_CHARS[cp] = isWordCharSlow(cp);
+        }
+    }
+
     private Analysis() {
     }
 
     /** The words of a text with their keys; words that leave no key (a lone mark) are skipped. */
     public static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            if (!isWordChar(cp)) {
-                i += Character.charCount(cp);
-                continue;
-            }
-            int start = i;
-            while (i < text.length() && isWordChar(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
-            }
-            String key = key(text.substring(start, i));
-            if (!key.isEmpty()) {
-                tokens.add(new Token(start, i, key));
-            }
-        }
+        scan(text, (start, end, key) -> tokens.add(new Token(start, end, key)));
         return tokens;
     }
 
     /** The keys of a text joined by spaces: what the search index stores for it. */
     public static String indexText(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (Token token : tokens(text)) {
+        scan(text, (start, end, key) -> {
             if (!out.isEmpty()) {
                 out.append(' ');
             }
-            out.append(token.key());
-        }
+            out.append(key);
+        });
         return out.toString();
+    }
+
+    /** What {@link #scan} hands over for each word that has a key. */
+    @FunctionalInterface
+    private interface WordSink {
+        void accept(int start, int end, String key);
+    }
+
+    private static void scan(String text, WordSink sink) {
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            int cp = text.codePointAt(i);
+            if (!isWordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            do {
+                i += Character.charCount(cp);
+            } while (i < length && isWordChar(cp = text.codePointAt(i)));
+            String key = key(text.substring(start, i));
+            if (!key.isEmpty()) {
+                sink.accept(start, i, key);
+            }
+        }
     }
 
     /** The normalised words of a text joined by spaces, unstemmed: what type-ahead compares titles with. */
@@ -84,7 +115,17 @@ public final class Analysis {
 
     /** Normalised and stemmed. */
     public static String key(String word) {
-        String normal = normalise(word);
+        int slot = word.hashCode() & (KEY_SLOTS - 1);
+        Key known = KEYS[slot];
+        if (known != null && known.word.equals(word)) {
+            return known.key;
+        }
+        String key = stem(normalise(word));
+        KEYS[slot] = new Key(word, key);
+        return key;
+    }
+
+    private static String stem(String normal) {
         if (normal.isEmpty()) {
             return normal;
         }
@@ -165,6 +206,10 @@ public final class Analysis {
     }
 
     private static boolean isWordChar(int cp) {
+        return cp < WORD_CHARS.length ? WORD_CHARS[cp] : isWordCharSlow(cp);
+    }
+
+    private static boolean isWordCharSlow(int cp) {
         int type = Character.getType(cp);
         return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
