@@ -164,6 +164,8 @@ public class BulkWriter {
             revisions.add(articles.revisionOf(article, RevisionAction.CREATED, actor, now));
             writes.add(ArticleService.changeOf(article, false, now));
         }
+        // Written: nothing left for the commit to check in 500 articles and their terms.
+        em.clear();
         bulk.insertRevisions(revisions);
         changes.appendAll(writes);
         return new Batch(outcomes, deferred, categoryNames.keySet(), tagNames.keySet());

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import org.hibernate.Session;
 
@@ -107,11 +108,12 @@ public class ChangeLog {
      * later than any entry already there.
      */
     private Instant dated() {
+        // Neither reads what the session holds unflushed: no flush first (which would check every managed entity).
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock_shared(?1)) l").setParameter(1, LOCK)
-                .getSingleResult();
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
         return SqlValues.instant(em.createNativeQuery("""
                 select greatest(clock_timestamp(), (select max(at) from article_change where audience = 'editorial'))""")
-                .getSingleResult());
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult());
     }
 
     /** The rows a write adds: an editorial one, and public ones when it changes what anonymous readers see. */

@@ -115,7 +115,7 @@ public final class Analysis {
 
     /** Normalised and stemmed. */
     public static String key(String word) {
-        int slot = word.hashCode() & (KEY_SLOTS - 1);
+        int slot = mix(word.hashCode()) & (KEY_SLOTS - 1);
         Key known = KEYS[slot];
         if (known != null && known.word.equals(word)) {
             return known.key;
@@ -123,6 +123,15 @@ public final class Analysis {
         String key = stem(normalise(word));
         KEYS[slot] = new Key(word, key);
         return key;
+    }
+
+    /**
+     * A string's hash with its bits spread (Fibonacci hashing, high bits moved down): words of one script differ
+     * little in the low bits of {@link String#hashCode}, which a table of 2^n slots indexes by.
+     */
+    static int mix(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     private static String stem(String normal) {

@@ -1,9 +1,9 @@
 package dev.khabar.text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,12 +33,17 @@ public final class SearchDocument {
 
     /** A word: its positions with their weights (position << 2 | weight, 3 for A to 0 for D), in order. */
     private static final class Entry {
+        final String word;
         int[] positions = new int[4];
         int size;
         /** The class being read, and the word's count and last position within it (to_tsvector of that class). */
         int inClass = -1;
         int classCount;
         int classLast;
+
+        Entry(String word) {
+            this.word = word;
+        }
 
         int last() {
             return size == 0 ? -1 : positions[size - 1] >>> 2;
@@ -64,7 +69,7 @@ public final class SearchDocument {
                 return Optional.empty();
             }
         }
-        Map<String, Entry> document = new LinkedHashMap<>();
+        WordTable document = new WordTable(a.length() + b.length() + c.length() + d.length());
         int shift = 0;
         int highest = 0;
         for (int w = 0; w < classes.length; w++) {
@@ -79,11 +84,7 @@ public final class SearchDocument {
                     String word = keys.substring(start, end);
                     position++;
                     int local = Math.min(position, MAX_POSITION);
-                    Entry entry = document.get(word);
-                    if (entry == null) {
-                        entry = new Entry();
-                        document.put(word, entry);
-                    }
+                    Entry entry = document.entry(word);
                     if (entry.inClass != w) {
                         entry.inClass = w;
                         entry.classCount = 0;
@@ -105,7 +106,8 @@ public final class SearchDocument {
             shift = highest;
         }
         StringBuilder out = new StringBuilder(a.length() + b.length() + c.length() + d.length() + document.size() * 8);
-        document.forEach((word, entry) -> {
+        for (Entry entry : document.inOrder()) {
+            String word = entry.word;
             if (!out.isEmpty()) {
                 out.append(' ');
             }
@@ -126,8 +128,62 @@ public final class SearchDocument {
                     out.append(WEIGHTS[3 - weight]);
                 }
             }
-        });
+        }
         return Optional.of(out.toString());
+    }
+
+    /**
+     * The words of a document in the order first seen, found by an open-addressing table on a mixed hash: String's own
+     * hash varies little in its low bits across Arabic words (31 is -1 modulo 32), which piled them into a few buckets
+     * of a HashMap.
+     */
+    private static final class WordTable {
+        private final List<Entry> order = new ArrayList<>();
+        private Entry[] table;
+
+        WordTable(int chars) {
+            table = new Entry[Integer.highestOneBit(Math.max(16, chars / 4)) * 2];
+        }
+
+        Entry entry(String word) {
+            int mask = table.length - 1;
+            for (int i = Analysis.mix(word.hashCode()) & mask; ; i = (i + 1) & mask) {
+                Entry entry = table[i];
+                if (entry == null) {
+                    entry = new Entry(word);
+                    table[i] = entry;
+                    order.add(entry);
+                    if (order.size() * 2 > table.length) {
+                        grow();
+                    }
+                    return entry;
+                }
+                if (entry.word.equals(word)) {
+                    return entry;
+                }
+            }
+        }
+
+        private void grow() {
+            Entry[] bigger = new Entry[table.length * 2];
+            int mask = bigger.length - 1;
+            for (Entry entry : order) {
+                int i = Analysis.mix(entry.word.hashCode()) & mask;
+                while (bigger[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                bigger[i] = entry;
+            }
+            table = bigger;
+        }
+
+        int size() {
+            return order.size();
+        }
+
+        List<Entry> inOrder() {
+            return order;
+        }
     }
 
     /**
