@@ -2,6 +2,7 @@ package dev.khabar.bulk;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -143,7 +144,10 @@ public class BulkRepository {
                 .setParameter(2, ids.isEmpty() ? List.of(new UUID(0, 0)) : ids).getResultList();
     }
 
-    /** Stores the revisions of a batch in one statement. */
+    /**
+     * Stores the revisions of a batch in one JDBC batch, which the driver sends as multi-row inserts
+     * (reWriteBatchedInserts): the snapshots go as parameters of their own, not escaped into one array literal.
+     */
     public void insertRevisions(List<Revision> revisions) {
         if (revisions.isEmpty()) {
             return;
@@ -151,13 +155,17 @@ public class BulkRepository {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into article_revision (article_id, version, action, actor, created_at, snapshot)
-                    select article_id::uuid, version::integer, action, actor, created_at::timestamptz, snapshot::jsonb
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                      as r(article_id, version, action, actor, created_at, snapshot)""")) {
-                SqlArrays.bind(insert, connection, revisions, List.of(r -> r.articleId().toString(),
-                        r -> Integer.toString(r.version()), r -> r.action().wire(), Revision::actor,
-                        r -> r.createdAt().toString(), Revision::snapshot));
-                insert.executeUpdate();
+                    values (?, ?, ?, ?, ?, ?::jsonb)""")) {
+                for (Revision r : revisions) {
+                    insert.setObject(1, r.articleId());
+                    insert.setInt(2, r.version());
+                    insert.setString(3, r.action().wire());
+                    insert.setString(4, r.actor());
+                    insert.setObject(5, r.createdAt().atOffset(ZoneOffset.UTC));
+                    insert.setString(6, r.snapshot());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
         });
     }

@@ -94,7 +94,7 @@ public final class Analysis {
             do {
                 i += Character.charCount(cp);
             } while (i < length && isWordChar(cp = text.codePointAt(i)));
-            String key = key(text.substring(start, i));
+            String key = key(text, start, i);
             if (!key.isEmpty()) {
                 sink.accept(start, i, key);
             }
@@ -115,14 +115,29 @@ public final class Analysis {
 
     /** Normalised and stemmed. */
     public static String key(String word) {
-        int slot = mix(word.hashCode()) & (KEY_SLOTS - 1);
+        return key(word, 0, word.length());
+    }
+
+    /** The key of the word {@code text[start, end)}; a word seen lately costs no copy of it. */
+    private static String key(String text, int start, int end) {
+        int slot = mix(hash(text, start, end)) & (KEY_SLOTS - 1);
         Key known = KEYS[slot];
-        if (known != null && known.word.equals(word)) {
+        if (known != null && known.word.length() == end - start && text.startsWith(known.word, start)) {
             return known.key;
         }
+        String word = text.substring(start, end);
         String key = stem(normalise(word));
         KEYS[slot] = new Key(word, key);
         return key;
+    }
+
+    /** {@code text.substring(start, end).hashCode()}, without the substring. */
+    static int hash(String text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
     }
 
     /**

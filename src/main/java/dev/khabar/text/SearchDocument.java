@@ -81,10 +81,9 @@ public final class SearchDocument {
                     end = keys.length();
                 }
                 if (end > start && !tooLong(keys, start, end)) {
-                    String word = keys.substring(start, end);
                     position++;
                     int local = Math.min(position, MAX_POSITION);
-                    Entry entry = document.entry(word);
+                    Entry entry = document.entry(keys, start, end);
                     if (entry.inClass != w) {
                         entry.inClass = w;
                         entry.classCount = 0;
@@ -145,12 +144,13 @@ public final class SearchDocument {
             table = new Entry[Integer.highestOneBit(Math.max(16, chars / 4)) * 2];
         }
 
-        Entry entry(String word) {
+        /** The entry of the word {@code keys[start, end)}, added if new. */
+        Entry entry(String keys, int start, int end) {
             int mask = table.length - 1;
-            for (int i = Analysis.mix(word.hashCode()) & mask; ; i = (i + 1) & mask) {
+            for (int i = Analysis.mix(Analysis.hash(keys, start, end)) & mask; ; i = (i + 1) & mask) {
                 Entry entry = table[i];
                 if (entry == null) {
-                    entry = new Entry(word);
+                    entry = new Entry(keys.substring(start, end));
                     table[i] = entry;
                     order.add(entry);
                     if (order.size() * 2 > table.length) {
@@ -158,7 +158,7 @@ public final class SearchDocument {
                     }
                     return entry;
                 }
-                if (entry.word.equals(word)) {
+                if (entry.word.length() == end - start && keys.startsWith(entry.word, start)) {
                     return entry;
                 }
             }
