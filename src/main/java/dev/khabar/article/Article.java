@@ -28,6 +28,7 @@ import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.Analysis;
 import dev.khabar.text.Languages;
+import dev.khabar.text.SearchDocument;
 import dev.khabar.text.SearchKeys;
 import dev.khabar.text.Slugs;
 import dev.khabar.text.StructuredText;
@@ -110,8 +111,6 @@ public class Article {
     @ColumnTransformer(write = "cast(? as tsvector)")
     private String searchDocument;
 
-    static final int MAX_INDEX_CHARS = 100_000;
-
     protected Article() {
     }
 
@@ -183,12 +182,12 @@ public class Article {
     }
 
     private void index() {
-        SearchKeys keys = searchKeys();
+        List<List<String>> texts = searchTexts();
         this.searchTitle = Analysis.normalisedText(title);
         // Null: the database computes it (a key it might read otherwise than as written, see SearchDocument) and needs
         // the keys for that; otherwise they would only take room.
-        this.searchDocument = keys.document().orElse(null);
-        SearchKeys stored = searchDocument == null ? keys : SearchKeys.NONE;
+        this.searchDocument = SearchDocument.of(texts).orElse(null);
+        SearchKeys stored = searchDocument == null ? SearchKeys.of(texts) : SearchKeys.NONE;
         this.searchA = stored.a();
         this.searchB = stored.b();
         this.searchC = stored.c();
@@ -197,26 +196,20 @@ public class Article {
 
     /** The search keys of the article as it is now. */
     public SearchKeys searchKeys() {
-        StringBuilder b = new StringBuilder(Analysis.indexText(subtitle));
-        sections.forEach(s -> b.append(' ').append(Analysis.indexText(s.heading())));
-        tags.forEach(t -> b.append(' ').append(Analysis.indexText(t.getName())));
-        b.append(' ').append(Analysis.indexText(category.getName()));
-        StringBuilder c = new StringBuilder(Analysis.indexText(lead));
-        sections.forEach(s -> s.bullets().forEach(bullet -> c.append(' ').append(Analysis.indexText(bullet))));
-        return new SearchKeys(capped(Analysis.indexText(title)), capped(b.toString()), capped(c.toString()),
-                capped(Analysis.indexText(closing)));
+        return SearchKeys.of(searchTexts());
     }
 
-    /**
-     * PostgreSQL refuses a tsvector over 1 MB; a legitimate article is a few kilobytes of keys, so each weight class is
-     * cut (at a word) well below that, and a pathological article is indexed by its beginning instead of failing.
-     */
-    private static String capped(String keys) {
-        if (keys.length() <= MAX_INDEX_CHARS) {
-            return keys;
-        }
-        int cut = keys.lastIndexOf(' ', MAX_INDEX_CHARS);
-        return keys.substring(0, cut > 0 ? cut : MAX_INDEX_CHARS);
+    /** The texts of the four weight classes of search (see {@link SearchKeys}). */
+    private List<List<String>> searchTexts() {
+        List<String> b = new ArrayList<>();
+        b.add(subtitle);
+        sections.forEach(s -> b.add(s.heading()));
+        tags.forEach(t -> b.add(t.getName()));
+        b.add(category.getName());
+        List<String> c = new ArrayList<>();
+        c.add(lead);
+        sections.forEach(s -> c.addAll(s.bullets()));
+        return List.of(List.of(title), b, c, List.of(closing));
     }
 
     void rename(String slug, String language) {

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.ar.ArabicStemmer;
 import org.tartarus.snowball.SnowballStemmer;
@@ -73,6 +74,11 @@ public final class Analysis {
             out.append(key);
         });
         return out.toString();
+    }
+
+    /** Hands over the keys of a text's words in order: {@link #indexText} without the joined string. */
+    static void keys(String text, Consumer<String> sink) {
+        scan(text, (start, end, key) -> sink.accept(key));
     }
 
     /** What {@link #scan} hands over for each word that has a key. */

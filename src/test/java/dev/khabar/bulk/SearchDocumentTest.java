@@ -6,6 +6,7 @@ import static dev.khabar.bulk.Bulk.upload;
 import static dev.khabar.support.Api.SEED;
 import static dev.khabar.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +53,31 @@ class SearchDocumentTest {
         repeated.put("sections", List.of(Map.of("heading", "Oil and oil", "bullets", List.of("oil ".repeat(300).strip(),
                 "٢٠٢٤ و 2024 والعلاقات العلاقات علاقة"))));
         repeated.put("closing", "oil " + "word ".repeat(200) + "oil");
+        // Keys of the lead and bullets well past the 100,000 characters a class keeps, and past position 16,383: every
+        // word a new one, so that where the class is cut shows in the document.
+        Map<String, Object> longest = article("en", "Long read " + u, "doc-" + u + "-6");
+        List<Map<String, Object>> sections = new ArrayList<>();
+        int word = 0;
+        for (int section = 0; section < 2; section++) {
+            List<String> bullets = new ArrayList<>();
+            for (int bullet = 0; bullet < 40; bullet++) {
+                StringBuilder text = new StringBuilder();
+                while (text.length() < 1_980) {
+                    text.append("w").append(Integer.toString(word++, 26).chars()
+                            .map(ch -> ch <= '9' ? 'q' + ch - '0' : ch).collect(StringBuilder::new,
+                                    StringBuilder::appendCodePoint, StringBuilder::append)).append(' ');
+                }
+                bullets.add(text.toString().strip());
+            }
+            sections.add(Map.of("heading", "Part " + section, "bullets", bullets));
+        }
+        longest.put("sections", sections);
         Map<String, Object> unpredictable = article("en", "Moscow talks " + u, "doc-" + u + "-5");
         unpredictable.put("tags", List.of("Oil", "نفط", "251e1b3c", "Москва"));
         List<Map<String, Object>> answer = upload(ndjson(
                 Map.of("text", SEED.replaceFirst("\n", "\n" + u + " "), "externalId", "doc-" + u + "-1"),
-                article("en", "Moscow urges Baku " + u, "doc-" + u + "-2"), repeated, unpredictable));
-        assertEquals(List.of(201, 201, 201, 201), answer.stream().map(a -> a.get("status")).toList());
+                article("en", "Moscow urges Baku " + u, "doc-" + u + "-2"), repeated, unpredictable, longest));
+        assertEquals(List.of(201, 201, 201, 201, 201), answer.stream().map(a -> a.get("status")).toList());
         Api.create(article("ar", "مقال منفرد عن النفط " + u, "doc-" + u + "-4"));
 
         assertEquals(List.of(Map.of("external_id", "doc-" + u + "-5")), db.rows("select external_id from article "
@@ -65,18 +85,23 @@ class SearchDocumentTest {
                 "the keys are stored for the article whose document the database computes, and only for it");
         List<UUID> ids = db.rows("select id from article where external_id like ? order by external_id",
                 "doc-" + u + "-%").stream().map(r -> (UUID) r.get("id")).toList();
-        assertEquals(5, ids.size());
+        assertEquals(6, ids.size());
+        assertTrue(((Number) db.value("select length(?)", articleKeys(ids.get(5)).c())).intValue() > 99_900,
+                "the long article's lead and bullets are cut near 100,000 characters of keys");
         assertEquals(List.of(), differing(ids));
         // And every article written by any test so far.
         assertEquals(List.of(), differing(db.rows("select id from article").stream().map(r -> (UUID) r.get("id")).toList()));
+    }
+
+    private SearchKeys articleKeys(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> articles.findWithCategory(id).orElseThrow().searchKeys());
     }
 
     /** The articles whose stored search document is not PostgreSQL's tsvector of their keys, with both. */
     private List<Map<String, Object>> differing(List<UUID> ids) {
         List<Map<String, Object>> differing = new ArrayList<>();
         for (UUID id : ids) {
-            SearchKeys keys = QuarkusTransaction.requiringNew()
-                    .call(() -> articles.findWithCategory(id).orElseThrow().searchKeys());
+            SearchKeys keys = articleKeys(id);
             differing.addAll(db.rows("select id, search_document::text stored, (" + COMPUTED + ")::text computed "
                     + "from article where id = ? and search_document is distinct from (" + COMPUTED + ")",
                     keys.a(), keys.b(), keys.c(), keys.d(), id, keys.a(), keys.b(), keys.c(), keys.d()));
