@@ -22,7 +22,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.Tag;
@@ -52,7 +54,11 @@ public class Article {
     private String title;
     private String subtitle;
     private String lead;
+    // The JSON values are immutable (records in lists that are never changed, a write assigns new ones): Hibernate
+    // then keeps them as they are for dirty checking instead of copying each through JSON text on every persist and
+    // load.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<Section> sections;
     private String closing;
     @ManyToMany(fetch = FetchType.LAZY)
@@ -62,8 +68,10 @@ public class Article {
     @BatchSize(size = 100)
     private List<Tag> tags = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<Byline> authors;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private Image image;
     @Column(name = "published_at")
     private Instant publishedAt;
