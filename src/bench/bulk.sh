@@ -4,8 +4,9 @@
 #   src/bench/bulk.sh                      # 100,000 articles
 #   ARTICLES=10000 src/bench/bulk.sh       # a quick check
 #
-# Environment: ARTICLES (default 100000), HEAP the service's -Xmx (default 256m: far less than the body, so a run that
-# completes shows the body is streamed, not held), JAVA_OPTS more JVM options (e.g. a JFR recording), BULK_PORT (8091).
+# Environment: ARTICLES (default 100000), JAVA_OPTS the service's JVM options (default: what README recommends for
+# deploying, with a 128 MiB heap: far less than the body, so a run that completes shows the body is streamed, not
+# held), HEAP to set another -Xmx on top of them, BULK_PORT (8091).
 #
 # What it does: builds the jar if missing, writes ARTICLES generated articles as NDJSON (src/bench/bulk_lines.py: the
 # articles of src/bench/load.py, half Arabic, half English, ~400 words each, each with an external id), recreates the
@@ -25,7 +26,8 @@ cd "$ROOT"
 source src/bench/common.sh
 
 ARTICLES=${ARTICLES:-100000}
-HEAP=${HEAP:-256m}
+JAVA_OPTS=${JAVA_OPTS-$RECOMMENDED_JAVA_OPTS}${HEAP:+ -Xmx$HEAP}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 PORT=${BULK_PORT:-8091}
 BASE=http://127.0.0.1:$PORT
 DB=khabar_bench_bulk
@@ -48,7 +50,7 @@ BYTES=$(stat -c %s "$FILE")
 prepare_app
 require_free_port
 recreate_database
-JAVA_OPTS="-Xmx$HEAP ${JAVA_OPTS:-}" start_service
+start_service
 
 # cpu_ticks PID...: user + system CPU time of these processes so far, in clock ticks.
 cpu_ticks() { local p; for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0; done \
@@ -119,5 +121,5 @@ differing=$(psql_db -At -c "select count(*) from article
     echo "| first upload (all created) | $ARTICLES | $((BYTES / 1048576)) MiB | $FIRST_SECONDS | $(rate "$FIRST_SECONDS") | $FIRST_SERVICE_MS, $FIRST_PG_MS | $FIRST_LOAD |"
     echo "| same file again (all unchanged) | $ARTICLES | $((BYTES / 1048576)) MiB | $AGAIN_SECONDS | $(rate "$AGAIN_SECONDS") | $AGAIN_SERVICE_MS, $AGAIN_PG_MS | $AGAIN_LOAD |"
     echo
-    echo "Service heap -Xmx$HEAP, peak resident memory $PEAK_RSS; batches of 500 lines; $stored articles, $revisions revisions and $changes editorial change-feed entries stored, every article with its search document. Source $SOURCE; jar built $JAR_BUILT."
+    echo "Service JVM options: ${JAVA_OPTS:-none} (MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX); peak resident memory $PEAK_RSS; batches of 500 lines; $stored articles, $revisions revisions and $changes editorial change-feed entries stored, every article with its search document. Source $SOURCE; jar built $JAR_BUILT."
 } | tee "$OUT/results.md"

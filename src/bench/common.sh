@@ -12,6 +12,10 @@ TOKEN=bench
 BASE=http://127.0.0.1:$PORT
 JAR=target/quarkus-app/quarkus-run.jar
 
+# The JVM options README.md recommends for deploying ("Deploying"): what the benchmarks run the service with unless
+# JAVA_OPTS says otherwise.
+RECOMMENDED_JAVA_OPTS="-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000"
+
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 

@@ -45,7 +45,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 LOAD_THREADS=${LOAD_THREADS:-8}
 ZIPF_S=${ZIPF_S:-1.0}
 SCALE_TO=${SCALE_TO:-100000}
-export JAVA_OPTS=${JAVA_OPTS--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000}
+export JAVA_OPTS=${JAVA_OPTS-$RECOMMENDED_JAVA_OPTS}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 DB=khabar_bench
 OUT=target/bench
