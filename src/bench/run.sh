@@ -4,8 +4,8 @@
 #   src/bench/run.sh                          # 10,000 articles, 15 s per run
 #   ARTICLES=500 DURATION=3 src/bench/run.sh  # a quick check
 #
-# Environment: ARTICLES loaded through the API (default 10000), SCALE_TO the size the corpus then grows to in SQL for
-# the second round (100000; 0 for none), DURATION seconds per measured run (15), WARMUP seconds per endpoint (5),
+# Environment: ARTICLES loaded through the API (default 10000), SCALE_TO the sizes the corpus then grows to in SQL, one
+# round each (default "100000"; "100000 1000000" for two more rounds; "" for none), DURATION seconds per measured run (15), WARMUP seconds per endpoint (5),
 # CONNECTIONS per run (16), LOAD_THREADS concurrent writers while loading (8), ZIPF_S the exponent of the popularity
 # spread (1.0), JAVA_OPTS extra JVM options for the service (default: what README recommends, "Deploying").
 #
@@ -22,7 +22,7 @@
 #  5. reports the service's resident memory (peak and now), then restarts it to time start-up to ready (migrations
 #     already applied), and starts a second instance on the same database (port 8091) to time how long a change
 #     made through one takes to be served by the other (5 changes);
-#  6. grows the corpus to SCALE_TO articles in SQL (src/bench/scale.sql: copies dated further back), restarts the
+#  6. grows the corpus to each size of SCALE_TO in SQL (src/bench/scale.sql: copies dated further back), restarts the
 #     service and measures every endpoint again, plus searches (no nginx equivalent), with the memory at that size;
 #  7. prints Markdown tables, also written to target/bench/results.md.
 # Logs (service, nginx, loader, every wrk run) are kept in target/bench/. The service runs from a copy of
@@ -44,7 +44,7 @@ WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 LOAD_THREADS=${LOAD_THREADS:-8}
 ZIPF_S=${ZIPF_S:-1.0}
-SCALE_TO=${SCALE_TO:-100000}
+SCALE_TO=${SCALE_TO-100000}
 export JAVA_OPTS=${JAVA_OPTS-$RECOMMENDED_JAVA_OPTS}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 DB=khabar_bench
@@ -54,7 +54,7 @@ NGINX=http://127.0.0.1:$NGINX_PORT
 SECOND_PORT=8091
 
 require_positive ARTICLES DURATION WARMUP CONNECTIONS LOAD_THREADS
-[[ $SCALE_TO =~ ^[0-9]+$ ]] || die "SCALE_TO must be a number of articles, was '$SCALE_TO'"
+[[ $SCALE_TO =~ ^[0-9\ ]*$ ]] || die "SCALE_TO must be numbers of articles, ascending, was '$SCALE_TO'"
 [[ $ARTICLES -ge 2 ]] || die "ARTICLES must be at least 2"
 
 mkdir -p "$OUT"
@@ -249,22 +249,34 @@ PY
 kill "$SECOND_PID" 2>/dev/null; wait "$SECOND_PID" 2>/dev/null || true; SECOND_PID=
 
 # --- the archive grown in SQL -------------------------------------------------------------------------------------
-SCALED=
-if (( SCALE_TO > ARTICLES_LOADED )); then
+# scaled_round TARGET: grows the corpus to TARGET articles in SQL, restarts the service, measures every endpoint and
+# the searches again; adds to ROWS and SCALED_NOTES.
+SCALED_NOTES=()
+COPIES_MADE=0
+scaled_round() {
+    local target=$1 copies
     stop_service
-    copies=$(( (SCALE_TO + ARTICLES_LOADED - 1) / ARTICLES_LOADED - 1 ))
-    log "growing the corpus to $(( ARTICLES_LOADED * (copies + 1) )) articles in SQL ($copies copies of each)"
-    psql_db -q -v copies="$copies" -f src/bench/scale.sql >/dev/null || die "growing the corpus failed"
+    copies=$(( (target + ARTICLES_LOADED - 1) / ARTICLES_LOADED - 1 ))
+    (( copies > COPIES_MADE )) || return 0
+    log "growing the corpus to $(( ARTICLES_LOADED * (copies + 1) )) articles in SQL (copies $((COPIES_MADE + 1)) to $copies of each)"
+    local grow_start=$SECONDS
+    psql_db -q -v first="$((COPIES_MADE + 1))" -v last="$copies" -f src/bench/scale.sql >/dev/null \
+        || die "growing the corpus failed"
+    COPIES_MADE=$copies
     vacuum_analyze
     SCALED=$(psql_db -tAc "select count(*) from article")
-    start_service "$OUT/service-scaled.log"
+    log "grown to $SCALED articles in $((SECONDS - grow_start)) s"
+    start_service "$OUT/service-scaled-$SCALED.log"
     trap stop_all EXIT
-    SCALED_STARTUP_MS=$STARTUP_MS
-    /usr/sbin/nginx -p "$ROOT/$OUT/nginx" -c "$ROOT/$OUT/nginx/nginx.conf" >>"$OUT/nginx/logs/stdout.log" 2>&1 &
-    NGINX_PID=$!
-    for _ in $(seq 20); do curl -s -o /dev/null "$NGINX/list/first" && break; sleep 0.25; done
+    local scaled_startup_ms=$STARTUP_MS
+    if [[ -z $NGINX_PID ]] || ! kill -0 "$NGINX_PID" 2>/dev/null; then
+        /usr/sbin/nginx -p "$ROOT/$OUT/nginx" -c "$ROOT/$OUT/nginx/nginx.conf" >>"$OUT/nginx/logs/stdout.log" 2>&1 &
+        NGINX_PID=$!
+        for _ in $(seq 20); do curl -s -o /dev/null "$NGINX/list/first" && break; sleep 0.25; done
+    fi
     measure_all "$SCALED"
-    SCALED_RSS_PEAK_MB=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
+    local scaled_rss_peak_mb
+    scaled_rss_peak_mb=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
     # Searches: nothing to compare them with, they run in PostgreSQL (or come from the cache when repeated).
     urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
     SEARCHES=(
@@ -298,12 +310,18 @@ PY
         ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' "$label" "$SCALED" "$CONNECTIONS" \
             "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
     done
-fi
+    SCALED_NOTES+=("with $SCALED articles: peak resident memory ${scaled_rss_peak_mb} MB, start-up to ready ${scaled_startup_ms} ms")
+}
+
+SCALED=
+for target in $SCALE_TO; do
+    if (( target > ARTICLES_LOADED )); then
+        scaled_round "$target"
+    fi
+done
 stop_service
 
 # --- report ------------------------------------------------------------------------------------------------------
-SCALED_START=
-[[ -n $SCALED ]] && SCALED_START="; with $SCALED articles, ${SCALED_STARTUP_MS} ms"
 {
     machine_line
     echo
@@ -314,9 +332,12 @@ SCALED_START=
     echo "- $ARTICLES_LOADED articles (half Arabic, half English) loaded through the API in $LOAD_SECONDS s" \
         "($LOAD_RATE articles/s, $LOAD_THREADS writers)."
     echo "- Resident memory of the service (JAVA_OPTS: ${JAVA_OPTS:-none}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX): peak ${RSS_PEAK_MB} MB with" \
-        "$ARTICLES_LOADED articles, ${RSS_NOW_MB} MB after the runs${SCALED:+; peak ${SCALED_RSS_PEAK_MB} MB with $SCALED}."
+        "$ARTICLES_LOADED articles, ${RSS_NOW_MB} MB after the runs."
     echo "- Start-up to ready (migrations applied): ${RESTART_MS} ms from launch to the first 200 of /q/health/ready" \
-        "(Quarkus: ${QUARKUS_STARTED:-?}); the first start, with migrations, ${FIRST_STARTUP_MS} ms$SCALED_START."
+        "(Quarkus: ${QUARKUS_STARTED:-?}); the first start, with migrations, ${FIRST_STARTUP_MS} ms."
+    for note in "${SCALED_NOTES[@]}"; do
+        echo "- After growing the corpus in SQL, $note."
+    done
     echo "- A change through one instance served by a second one after ${PROPAGATION% *} ms (median of 5)," \
         "${PROPAGATION#* } ms at most."
     echo "- wrk -t1 -c$CONNECTIONS pinned to CPU 1, $DURATION s per run after $WARMUP s of warm-up; nginx" \

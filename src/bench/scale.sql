@@ -1,10 +1,14 @@
--- Grows the benchmark corpus in SQL (src/bench/run.sh, SCALE_TO): each article loaded through the API gets
--- :copies copies, dated 30 days further back per copy, so the loaded articles stay the newest (the ones read most) and
--- the copies make the archive behind them. Copies keep the source's text, search columns, category and tags; they get
--- their own id, slug (suffixed -<n>) and story. Nothing is notified: restart the service afterwards.
+-- Grows the benchmark corpus in SQL (src/bench/run.sh, SCALE_TO): each article loaded through the API gets copies
+-- number :first to :last, copy n dated 30 days times n further back, so the loaded articles stay the newest (the ones
+-- read most) and the copies make the archive behind them. Copies keep the source's text, search columns, category
+-- and tags; they get their own id, slug (suffixed -<n>) and story. The first call notes which articles are the
+-- loaded ones (bench_source), so that later calls copy those and not earlier copies. Nothing is notified: restart the
+-- service afterwards.
+create table if not exists bench_source as select id from article;
+
 create temporary table scale_map as
-    select a.id as source, g as copy, gen_random_uuid() as id
-    from article a, generate_series(1, :copies) g;
+    select s.id as source, g as copy, gen_random_uuid() as id
+    from bench_source s, generate_series(:first, :last) g;
 
 insert into article (id, slug, language, status, category_id, title, subtitle, lead, sections, closing, authors, image,
                      published_at, created_at, updated_at, listed_at, version, word_count,
