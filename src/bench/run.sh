@@ -162,9 +162,12 @@ measure_one() {
     env "${env[@]}" taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${header:+-H "$header"} \
         -s src/bench/report.lua "$url" >"$OUT/$name.txt" 2>&1 || { cat "$OUT/$name.txt" >&2; die "wrk failed"; }
     line=$(grep '^BENCH ' "$OUT/$name.txt") || { cat "$OUT/$name.txt" >&2; die "no BENCH line from wrk"; }
-    TOTAL_ERRORS=$((TOTAL_ERRORS + $(field errors "$line")))
     echo "$line"
 }
+
+# counted LINE: adds the errors of a run measure_one printed to TOTAL_ERRORS (measure_one runs in a subshell, $(...),
+# so it cannot).
+counted() { TOTAL_ERRORS=$((TOTAL_ERRORS + $(field errors "$1"))); }
 
 # measure_all SIZE: every endpoint against the service, then against nginx on the same bytes; appends to ROWS.
 ROWS=()
@@ -178,7 +181,9 @@ measure_all() {
         [[ -n $zipf ]] && spaths=$OUT/nginx/zipf-service.txt npaths=$OUT/nginx/zipf-nginx.txt
         log "measuring $label ($size articles)"
         s=$(measure_one "wrk-$size-$n-service" "$BASE$path" "$header" "$expected" "$spaths")
+        counted "$s"
         r=$(measure_one "wrk-$size-$n-nginx" "$NGINX$npath" "$nheader" "$expected" "$npaths")
+        counted "$r"
         ratio=$(awk -v a="$(field rps "$s")" -v b="$(field rps "$r")" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
         ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$label" "$size" "$CONNECTIONS" \
             "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")" \
@@ -296,7 +301,8 @@ with open(sys.argv[1], "w") as f:
 PY
     QUERIES=$(wc -l <"$OUT/search-paths.txt")
     log "measuring searches, Zipf over $QUERIES words ($SCALED articles)"
-    s=$(measure_one "wrk-search-zipf" "$BASE/" "" 200 "$OUT/search-paths.txt")
+    s=$(measure_one "wrk-search-zipf-$SCALED" "$BASE/" "" 200 "$OUT/search-paths.txt")
+    counted "$s"
     ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' "GET /search?q=…, Zipf over $QUERIES words" \
         "$SCALED" "$CONNECTIONS" "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
     n=0
@@ -306,7 +312,8 @@ PY
         code=$(curl -s -o "$OUT/check.search" -w '%{http_code}' --max-time 30 "$BASE$path" || true)
         [[ $code == 200 ]] || die "$label answered $code"
         log "measuring $label ($SCALED articles)"
-        s=$(measure_one "wrk-search-$n" "$BASE$path" "" 200 "")
+        s=$(measure_one "wrk-search-$SCALED-$n" "$BASE$path" "" 200 "")
+        counted "$s"
         ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' "$label" "$SCALED" "$CONNECTIONS" \
             "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
     done
