@@ -28,8 +28,8 @@ import io.netty.util.AsciiString;
 
 /**
  * What anonymous readers are shown, rendered once and kept as bytes: published articles (each representation a
- * client asked for), the slug lookups that lead to them, and list pages. Served by {@code PublishedReads} without
- * Hibernate or the database.
+ * client asked for), the slug lookups that lead to them, and pages: lists, search results and type-ahead suggestions.
+ * Served by {@code PublishedReads} without Hibernate or the database.
  *
  * <p>Correct with several instances on one database: every write, whoever makes it, notifies every instance
  * ({@link ChangeListener}), which drops what the write touched; the writing instance drops it itself as soon as the
@@ -126,7 +126,7 @@ public class ReadCache {
         }
     }
 
-    /** A list page with the headers that go with it; {@code link} is the Link header, or null. */
+    /** A page (list, search, suggestions) with the headers that go with it; {@code link}: the Link header, or null. */
     public record PageEntry(Body body, Instant modifiedAt, AsciiString lastModified, String link, Instant validUntil) {
     }
 

@@ -3,6 +3,7 @@ package dev.khabar.cache;
 import static dev.khabar.support.Api.SEED;
 import static dev.khabar.support.Api.anonymous;
 import static dev.khabar.support.Api.editor;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -267,6 +268,126 @@ class ArticleCacheTest {
 
         Api.create(Api.article("en", "Any write " + Api.unique()));
         assertTrue(new String(get(search).body(), StandardCharsets.UTF_8).contains("Renamed in SQL"));
+    }
+
+    /**
+     * A word of letters no other test's title holds: suggestions also take titles one typo away, and random letters
+     * are no near neighbours of one another.
+     */
+    private static String word() {
+        StringBuilder word = new StringBuilder("qz");
+        for (char c : Api.unique().toCharArray()) {
+            word.append(Character.isDigit(c) ? (char) ('g' + c - '0') : c);
+        }
+        return word.toString();
+    }
+
+    private static List<String> suggested(HttpResponse<byte[]> response, String member) {
+        return io.restassured.path.json.JsonPath.from(new String(response.body(), StandardCharsets.UTF_8))
+                .getList("items." + member);
+    }
+
+    @Test
+    void suggestionsAreCachedWithTheSameBytesAndHeadersAndRevalidate() throws Exception {
+        String word = word();
+        String id = published("Suggesting " + word);
+        String suggest = "api/v1/search/suggest?q=" + word;
+        quiet();
+        HttpResponse<byte[]> miss = get(suggest);
+        assertEquals(200, miss.statusCode());
+        assertEquals(List.of("Suggesting " + word), suggested(miss, "title"));
+        renameBehindTheServicesBack(id, "Renamed in SQL");
+        HttpResponse<byte[]> hit = get(suggest);
+        assertArrayEquals(miss.body(), hit.body());
+        assertEquals(headers(miss), headers(hit));
+        assertEquals("public, max-age=60, stale-while-revalidate=300", hit.headers().firstValue("cache-control").orElseThrow());
+        assertEquals("articles", hit.headers().firstValue("surrogate-key").orElseThrow());
+        assertEquals("Accept, Authorization", hit.headers().firstValue("vary").orElseThrow());
+        String etag = hit.headers().firstValue("etag").orElseThrow();
+        assertTrue(etag.matches("\"l-[^\"]+\""), etag);
+        HttpResponse<byte[]> notModified = get(suggest, "If-None-Match", etag);
+        assertEquals(304, notModified.statusCode());
+        assertEquals(0, notModified.body().length);
+        assertEquals(etag, notModified.headers().firstValue("etag").orElseThrow());
+
+        // Key holders never get the kept copy, nor may anything on the way keep theirs.
+        editor().queryParam("q", word).get("/api/v1/search/suggest").then().statusCode(200)
+                .header("Cache-Control", "private, no-store").body("items.title", equalTo(List.of("Renamed in SQL")));
+    }
+
+    @Test
+    void largeSuggestionListsAreCachedGzippedWithTheSameBytesAndHeaders() throws Exception {
+        String word = word();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(published(word + " " + i + " " + "a title long enough to need compressing ".repeat(4)));
+        }
+        String suggest = "api/v1/search/suggest?q=" + word + "&lang=en";
+        quiet();
+        HttpResponse<byte[]> miss = get(suggest, "Accept-Encoding", "gzip");
+        renameBehindTheServicesBack(ids.get(0), "Renamed in SQL");
+        HttpResponse<byte[]> hit = get(suggest, "Accept-Encoding", "gzip");
+        HttpResponse<byte[]> identity = get(suggest);
+
+        assertEquals(200, hit.statusCode());
+        assertArrayEquals(miss.body(), hit.body());
+        assertEquals(headers(miss), headers(hit));
+        assertEquals("gzip", hit.headers().firstValue("content-encoding").orElseThrow());
+        assertEquals("Accept, Authorization, Accept-Encoding", hit.headers().firstValue("vary").orElseThrow());
+        String gzipTag = hit.headers().firstValue("etag").orElseThrow();
+        assertEquals(identity.headers().firstValue("etag").orElseThrow().replaceFirst("\"$", "-gz\""), gzipTag);
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(hit.body())).readAllBytes();
+        assertArrayEquals(identity.body(), unzipped);
+        assertEquals(5, suggested(identity, "id").size());
+        assertTrue(new String(unzipped, StandardCharsets.UTF_8).contains(word + " 0 "), "kept before the rename");
+        assertEquals(304, get(suggest, "If-None-Match", gzipTag).statusCode());
+    }
+
+    @Test
+    void aWriteOrANotificationDropsKeptSuggestions() throws Exception {
+        String word = word();
+        String id = published("Suggested then changed " + word);
+        String suggest = "api/v1/search/suggest?q=" + word;
+        quiet();
+        assertEquals(200, get(suggest).statusCode());
+        renameBehindTheServicesBack(id, "Renamed in SQL");
+        assertEquals(List.of("Suggested then changed " + word), suggested(get(suggest), "title"));
+
+        // A write to any article, through this instance, is seen by the next read.
+        Api.create(Api.article("en", "Any write " + Api.unique()));
+        assertEquals(List.of("Renamed in SQL"), suggested(get(suggest), "title"));
+
+        // A write by another instance arrives as a notification only.
+        quiet();
+        assertEquals(List.of("Renamed in SQL"), suggested(get(suggest), "title"));
+        renameBehindTheServicesBack(id, "Changed by another instance");
+        assertEquals(List.of("Renamed in SQL"), suggested(get(suggest), "title"));
+        String slug = (String) db.value("select slug from article where id = ?", UUID.fromString(id));
+        Instant sent = Instant.now();
+        db.value("select pg_notify('khabar_article', ?)", id + " en " + slug);
+        List<String> seen = List.of();
+        while (!seen.equals(List.of("Changed by another instance"))
+                && Duration.between(sent, Instant.now()).toMillis() < 2_000) {
+            seen = suggested(get(suggest), "title");
+        }
+        assertEquals(List.of("Changed by another instance"), seen);
+    }
+
+    @Test
+    void aScheduledTitleIsSuggestedWhenItsTimeComes() throws Exception {
+        String word = word();
+        String publishedId = published("Already out " + word);
+        String scheduledId = editor().contentType(ContentType.JSON).body(Api.article("en", "Coming soon " + word))
+                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        editor().contentType(ContentType.JSON).body(Map.of("publishedAt", Instant.now().plusSeconds(2).toString()))
+                .post("/api/v1/articles/" + scheduledId + "/publish").then().statusCode(200);
+        String suggest = "api/v1/search/suggest?q=" + word;
+        quiet();
+        assertEquals(List.of(publishedId), suggested(get(suggest), "id"));
+        assertEquals(List.of(publishedId), suggested(get(suggest), "id"));
+        Thread.sleep(2_100);
+        // No write happens when it comes due, yet it is suggested from then on (newest first).
+        assertEquals(List.of(scheduledId, publishedId), suggested(get(suggest), "id"));
     }
 
     @Test

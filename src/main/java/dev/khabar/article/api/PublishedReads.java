@@ -31,13 +31,14 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The hot path: anonymous reads of published articles answered on the event loop from the {@link ReadCache}, with no
- * Hibernate, no database and no worker thread. Everything else, and every miss, goes on to {@link ArticleResource},
- * which renders the answer and offers it to the cache: the bytes, status and headers a client gets are the same
- * either way (ArticleCacheTest compares them).
+ * Hibernate, no database and no worker thread. Everything else, and every miss, goes on to {@link ArticleResource}
+ * (or the search resource), which renders the answer and offers it to the cache: the bytes, status and headers a
+ * client gets are the same either way (ArticleCacheTest compares them).
  *
- * <p>Taken here: {@code GET} of an article by id or by slug (with {@code lang} or {@code Accept-Language}), without
- * {@code Authorization}, in a representation already rendered. The anonymous rate limit is counted here as
- * {@code AccessFilter} counts it; a request over the limit goes on, to be refused there.
+ * <p>Taken here: {@code GET} of an article by id or by slug (with {@code lang} or {@code Accept-Language}), in a
+ * representation already rendered, and of a list page, a search page or type-ahead suggestions already kept, all
+ * without {@code Authorization}. The anonymous rate limit is counted here as {@code AccessFilter} counts it; a request
+ * over the limit goes on, to be refused there.
  */
 @ApplicationScoped
 public class PublishedReads {
@@ -51,6 +52,7 @@ public class PublishedReads {
     private static final String BASE = LIST + "/";
     private static final String SLUG = BASE + "slug/";
     private static final String SEARCH = "/api/v1/search";
+    private static final String SUGGEST = SEARCH + "/suggest";
     private static final AsciiString VARY = AsciiString.of("Accept, Authorization");
     private static final AsciiString VARY_GZIP = AsciiString.of("Accept, Authorization, Accept-Encoding");
     private static final AsciiString VARY_LANGUAGE = AsciiString.of("Accept, Authorization, Accept-Language");
@@ -79,14 +81,18 @@ public class PublishedReads {
      */
     void install(@Observes Router router) {
         router.get(LIST + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::route);
-        router.get(SEARCH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> {
-            if (!cache.live() || ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
-                ctx.next();
-            } else {
-                page(ctx);
-            }
-        });
+        router.get(SEARCH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::searchPage);
+        router.get(SUGGEST).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::searchPage);
         cacheControl = AsciiString.of(http.cacheControl(false));
+    }
+
+    /** Search results and type-ahead suggestions: pages like lists, kept until the next change or publication. */
+    private void searchPage(RoutingContext ctx) {
+        if (!cache.live() || ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+            ctx.next();
+        } else {
+            page(ctx);
+        }
     }
 
     private void route(RoutingContext ctx) {

@@ -234,9 +234,9 @@ public class Representations {
     }
 
     /**
-     * A page of a list or of search results: {@link #collection} with its {@code Link: rel="next"}, offered to the
-     * cache when an anonymous reader asked for it through {@link PublishedReads} (kept until the next write or
-     * scheduled publication).
+     * A page of a list, of search results or of suggestions: {@link #collection} with its {@code Link: rel="next"}
+     * (when {@code nextCursor} is not null), offered to the cache when an anonymous reader asked for it through
+     * {@link PublishedReads} (kept until the next write or scheduled publication).
      */
     public Response page(Object body, Optional<Instant> lastModified, HttpHeaders headers, UriInfo uri, String nextCursor) {
         byte[] bytes = bytes(body);

@@ -104,22 +104,31 @@ public class SearchResource {
     @Path("/suggest")
     @Operation(operationId = "suggestTitles", summary = "Suggest titles for type-ahead",
             description = "Up to 10 published titles for a partial query, normalised like search and tolerant of "
-                    + "one typo. Suggestions start at the third character: shorter text gives an empty list.")
+                    + "one typo. Suggestions start at the third character: shorter text gives an empty list. "
+                    + "Conditional: `If-None-Match` with the list's `ETag` answers 304 while the suggestions are the "
+                    + "same.")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, ref = "IfNoneMatch")
     @APIResponse(responseCode = "200", description = "Suggestions, most similar first.",
+            headers = { @Header(name = "ETag", ref = "ETag"), @Header(name = "Cache-Control", ref = "CacheControl"),
+                    @Header(name = "Surrogate-Key", ref = "SurrogateKey") },
             content = @Content(schema = @Schema(implementation = SearchViews.Suggestions.class), examples = {
                     @ExampleObject(name = "arabic", ref = "#/components/examples/ArabicSuggestions") }))
+    @APIResponse(responseCode = "304", ref = "#/components/responses/NotModified")
     @APIResponse(responseCode = "400", ref = "#/components/responses/InvalidParameter")
     @APIResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @APIResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    public SearchViews.Suggestions suggest(
+    public Response suggest(
             @Parameter(description = "What the reader has typed so far.", required = true, example = "روس")
             @QueryParam("q") String q,
-            @Parameter(description = "BCP 47 language tag of the titles.", example = "ar") @QueryParam("lang") String lang) {
+            @Parameter(description = "BCP 47 language tag of the titles.", example = "ar") @QueryParam("lang") String lang,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         requireText(q);
-        return new SearchViews.Suggestions(search.suggest(q, Params.language(lang)).stream()
-                .map(SearchViews.Suggestion::of).toList());
+        // Sent and kept like a search page (one page, never a next one): anonymous readers get it from the read cache
+        // until the next change or scheduled publication, as type-ahead asks the same few prefixes again and again.
+        return http.page(new SearchViews.Suggestions(search.suggest(q, Params.language(lang)).stream()
+                .map(SearchViews.Suggestion::of).toList()), Optional.empty(), headers, uri, null);
     }
 
     private static SearchQuery query(String q) {
