@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +45,11 @@ import io.restassured.path.json.JsonPath;
  * control characters, SQL and JSON injection, path traversal, odd percent-encodings, wrong content types, duplicate
  * JSON keys, malformed bodies, boundary values, odd headers, wrong methods, bad credentials), from a fixed seed.
  * Every answer must be below 500, every error an RFC 9457 problem whose status is the HTTP status, and every refused
- * write must leave the content tables exactly as they were. Requests go over a plain socket ({@link RawHttp}), so that
- * broken escapes and bytes reach the service as sent.
+ * write must leave the content tables exactly as they were. A bulk import answers 200 whatever becomes of its lines, so
+ * its bodies are several lines (new articles, text-layout lines, exported articles, external ids twice, blank lines,
+ * and lines of their own mutations), and the same holds for each line of its answer: below 500, a problem document
+ * when refused, an id when written, one answer per non-blank line in order. Requests go over a plain socket
+ * ({@link RawHttp}), so that broken escapes and bytes reach the service as sent.
  */
 @QuarkusTest
 class ApiFuzzTest {
@@ -52,10 +57,19 @@ class ApiFuzzTest {
     private static final long SEED = 20_261_129L;
     private static final int VARIANTS = 6 * Kind.values().length;
     private static final int FAILURES_SHOWN = 50;
-    /** The body limit of single-article requests (README, "Input limits"): over it, the answer is 413. */
+    /**
+     * The body limit of single-article requests (README, "Input limits"), and the line limit of a bulk import: over it,
+     * the answer (of the line) is 413.
+     */
     private static final int BODY_LIMIT = 1024 * 1024;
     /** A bulk import streams a body of many articles: its caps are per line (answered in the 200) and per body. */
     private static final String BULK_PATH = "/api/v1/articles/bulk";
+    private static final String NDJSON = "application/x-ndjson";
+    /** Members of an article a bulk line may leave out when it updates one: the update replaces them all. */
+    private static final List<String> OPTIONAL_MEMBERS = List.of("tags", "authors", "sections", "subtitle", "closing",
+            "status");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** A {@code %} without two hex digits after it: the HTTP server refuses such a request line itself. */
     private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     private static final List<String> TABLES = List.of("article", "article_tag", "article_revision", "article_change",
@@ -80,6 +94,8 @@ class ApiFuzzTest {
     private int serverRefusals;
     private final List<String> failures = new ArrayList<>();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
+    /** The statuses in the answers of bulk imports, line by line. */
+    private final Map<Integer, Integer> lineStatuses = new TreeMap<>();
     private final Map<Kind, Integer> kindsSent = new EnumMap<>(Kind.class);
 
     // Fixtures: valid values for path parameters. The victims are what DELETE may remove; replaced when it does.
@@ -93,6 +109,11 @@ class ApiFuzzTest {
     private final Map<String, String> transitionTargets = new TreeMap<>();
     private String victimId;
     private String victimKeyId;
+    /** Articles as an export writes them (GET shows them the same way), for bulk lines that update by id. */
+    private final List<ObjectNode> exported = new ArrayList<>();
+    /** Makes the external ids and titles of this run's new bulk lines its own. */
+    private final String run = Api.unique();
+    private int freshLines;
 
     @Test
     void mutatedRequestsGetProblemsNeverServerErrorsAndRefusedWritesChangeNothing() throws IOException {
@@ -103,10 +124,18 @@ class ApiFuzzTest {
         Kind[] kinds = Kind.values();
         for (Operation op : operations) {
             Random random = new Random(SEED * 31 + op.key().hashCode());
-            send(baseline(op, 0));
+            boolean ndjson = op.body().map(OpenApiSpec.Body::isNdjson).orElse(false);
+            RequestDraft first = baseline(op, 0);
+            if (ndjson) {
+                surround(first, random, null);
+            }
+            send(first);
             for (int i = 0; i < VARIANTS; i++) {
                 Kind kind = kinds[i % kinds.length];
                 RequestDraft draft = baseline(op, random.nextInt(op.body().map(b -> b.examples().size()).orElse(1)));
+                if (ndjson) {
+                    surround(draft, random, mutations);
+                }
                 mutations.apply(kind, draft, random, swaps(op), i / kinds.length);
                 kindsSent.merge(kind, 1, Integer::sum);
                 send(draft);
@@ -155,6 +184,109 @@ class ApiFuzzTest {
         return d;
     }
 
+    /**
+     * Makes a bulk import's body several lines around the one the mutation changes: a new article, and by chance a
+     * line in the text layout, an exported article (an update by id), a line with an external id another line of the
+     * body has (an update within the body, sometimes leaving optional members out), a line changed by a body mutation
+     * of its own, and a blank line, in random order. Sometimes the exported article is the line the mutation changes,
+     * and the example goes along as it is. Without mutations (the baseline) every line is valid.
+     */
+    private void surround(RequestDraft d, Random r, Mutations mutations) {
+        List<String> names = new ArrayList<>();
+        List<byte[]> lines = new ArrayList<>();
+        String target = d.json.has("text") ? "text layout" : "article";
+        if (r.nextInt(3) == 0) {
+            names.add(target + " (the example)");
+            lines.add(d.body());
+            d.json = Mutations.pick(r, exported).deepCopy();
+            target = "exported article";
+        }
+        ObjectNode fresh = freshArticle(d.op);
+        names.add("new article");
+        lines.add(bytes(fresh));
+        if (r.nextBoolean()) {
+            names.add("new text layout");
+            lines.add(bytes(freshTextLine(d.op)));
+        }
+        if (r.nextBoolean() && !target.equals("exported article")) {
+            names.add("exported article");
+            lines.add(bytes(Mutations.pick(r, exported)));
+        }
+        if (r.nextBoolean()) {
+            boolean targetsKey = d.json.path("externalId").isTextual() && r.nextBoolean();
+            ObjectNode same = fresh.deepCopy();
+            same.put("externalId", targetsKey ? d.json.get("externalId").asText() : fresh.get("externalId").asText());
+            same.put("lead", "The same story, told again.");
+            List<String> left = new ArrayList<>();
+            if (r.nextBoolean()) {
+                OPTIONAL_MEMBERS.stream().filter(m -> r.nextBoolean()).forEach(left::add);
+                same.remove(left);
+            }
+            names.add("externalId of the " + (targetsKey ? target : "new article")
+                    + (left.isEmpty() ? "" : " without " + String.join(", ", left)));
+            lines.add(bytes(same));
+        }
+        if (mutations != null && r.nextBoolean()) {
+            RequestDraft line = new RequestDraft(d.op);
+            line.json = Mutations.pick(r, List.of(freshArticle(d.op), freshTextLine(d.op),
+                    Mutations.pick(r, exported).deepCopy()));
+            mutations.apply(Mutations.pick(r, Mutations.BODY_KINDS), line, r, Map.of(),
+                    r.nextInt(VARIANTS / Kind.values().length));
+            if (line.body() != null) {
+                names.add("(" + line.mutation + ")");
+                lines.add(line.body());
+            }
+        }
+        if (r.nextInt(4) == 0) {
+            names.add("blank");
+            lines.add(Mutations.pick(r, List.of("", "  ", "\r", " \t\r")).getBytes(UTF_8));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, r);
+        d.otherLines = order.stream().map(lines::get).collect(Collectors.toCollection(ArrayList::new));
+        List<String> layout = order.stream().map(names::get).collect(Collectors.toCollection(ArrayList::new));
+        d.lineAt = r.nextInt(lines.size() + 1);
+        layout.add(d.lineAt, "[" + target + ", mutated]");
+        d.lines = String.join(", ", layout);
+    }
+
+    /** The article example of the bulk import as a new article: an external id and a title no other line has. */
+    private ObjectNode freshArticle(Operation op) {
+        ObjectNode line = (ObjectNode) example(op, false).deepCopy();
+        String key = "fuzz-" + run + "-" + ++freshLines;
+        line.put("externalId", key);
+        line.put("title", line.get("title").asText() + " " + key);
+        return line;
+    }
+
+    /** The text-layout example of the bulk import as a new article; the layout's second line is the title. */
+    private ObjectNode freshTextLine(Operation op) {
+        ObjectNode line = (ObjectNode) example(op, true).deepCopy();
+        String key = "fuzz-" + run + "-" + ++freshLines;
+        String[] rows = line.get("text").asText().split("\n", -1);
+        rows[1] = rows[1] + " " + key;
+        line.put("text", String.join("\n", rows));
+        line.put("externalId", key);
+        return line;
+    }
+
+    private static JsonNode example(Operation op, boolean textLayout) {
+        return op.body().orElseThrow().examples().stream().filter(e -> e.has("text") == textLayout).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the spec gives no "
+                        + (textLayout ? "text-layout" : "article") + " example line for " + op.key()));
+    }
+
+    private static byte[] bytes(JsonNode value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String fixture(Operation op, Param p) {
         return switch (p.name()) {
             case "slug" -> publishedSlug;
@@ -195,8 +327,9 @@ class ApiFuzzTest {
         List<String> faults = faults(draft, request, response, before);
         if (!faults.isEmpty()) {
             String body = new String(response.body(), 0, Math.min(response.body().length, 200), UTF_8);
-            failures.add(String.format("%s %s [%s] -> %d: %s; body: %s", request.method(),
-                    Mutations.abbreviate(request.target()), Mutations.printable(draft.mutation), response.status(),
+            failures.add(String.format("%s %s [%s]%s -> %d: %s; body: %s", request.method(),
+                    Mutations.abbreviate(request.target()), Mutations.printable(draft.mutation),
+                    draft.lines == null ? "" : " lines: " + Mutations.printable(draft.lines), response.status(),
                     String.join("; ", faults), Mutations.printable(body)));
         }
         if (request.method().equals("DELETE") && response.status() / 100 == 2) {
@@ -206,7 +339,10 @@ class ApiFuzzTest {
 
     // ---- the contract
 
-    /** What the answer does wrong: a 5xx, an error that is no problem document, a refused write that wrote. */
+    /**
+     * What the answer does wrong: a 5xx, an error that is no problem document, a refused write that wrote; for a bulk
+     * import, the same of each line of its answer.
+     */
     private List<String> faults(RequestDraft draft, RawHttp.Request request, RawHttp.Response response,
             Map<String, Object> before) {
         int status = response.status();
@@ -216,6 +352,13 @@ class ApiFuzzTest {
         }
         if (status >= 500) {
             faults.add("server error");
+        }
+        boolean refused = status >= 400;
+        String contentType = response.header("Content-Type");
+        if (draft.op.path().equals(BULK_PATH) && request.method().equals("POST") && status == 200
+                && contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(NDJSON)) {
+            // An import whose every line is refused (or that has none) must write nothing, as a refused single write.
+            refused = !checkLines(request.body(), response.body(), faults);
         }
         if (request.body() != null && request.body().length > BODY_LIMIT && draft.op.body().isPresent()
                 && !draft.op.path().equals(BULK_PATH) && status != 413) {
@@ -231,16 +374,118 @@ class ApiFuzzTest {
                     faults.add(problem);
                 }
             }
-            if (before != null) {
-                Map<String, Object> after = snapshot();
-                List<String> changed = TABLES.stream().filter(t -> !Objects.equals(before.get(t), after.get(t)))
-                        .toList();
-                if (!changed.isEmpty()) {
-                    faults.add("refused write changed " + String.join(", ", changed));
-                }
+        }
+        if (refused && before != null) {
+            Map<String, Object> after = snapshot();
+            List<String> changed = TABLES.stream().filter(t -> !Objects.equals(before.get(t), after.get(t))).toList();
+            if (!changed.isEmpty()) {
+                faults.add("refused write changed " + String.join(", ", changed));
             }
         }
         return faults;
+    }
+
+    /**
+     * Checks the answer of a bulk import, line by line, and adds what it does wrong to {@code faults}; returns whether
+     * any line was written. Each answer line is a JSON object with the input line's number, one per non-blank input
+     * line and in their order; a written line (2xx) carries the article's id and version, a refused one (4xx) the
+     * problem document a single request would have got, with the line's status; a line over the 1 MiB a single
+     * article may hold is a 413; none is a 5xx.
+     */
+    private boolean checkLines(byte[] sent, byte[] answer, List<String> faults) {
+        List<byte[]> input = lines(sent == null ? new byte[0] : sent);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            if (!isBlank(input.get(i))) {
+                expected.add(i + 1);
+            }
+        }
+        List<Integer> answered = new ArrayList<>();
+        boolean written = false;
+        int previous = 0;
+        for (byte[] raw : lines(answer)) {
+            JsonNode a;
+            try {
+                a = JSON.readTree(raw);
+            } catch (IOException e) {
+                a = null;
+            }
+            String text = Mutations.abbreviate(new String(raw, UTF_8));
+            if (a == null || !a.isObject()) {
+                faults.add("answer line " + text + " is not a JSON object");
+                continue;
+            }
+            if (!a.path("line").isInt() || !a.path("status").isInt()) {
+                faults.add("answer line " + text + " has no line number or no status");
+                continue;
+            }
+            int n = a.get("line").asInt();
+            int status = a.get("status").asInt();
+            lineStatuses.merge(status, 1, Integer::sum);
+            answered.add(n);
+            if (n <= previous) {
+                faults.add("answer for line " + n + " after the answer for line " + previous);
+            }
+            previous = n;
+            byte[] sentLine = n >= 1 && n <= input.size() ? input.get(n - 1) : null;
+            String fault;
+            if (status >= 500) {
+                fault = "server error: " + a.path("problem").path("detail").asText(a.path("problem").toString());
+            } else if (sentLine != null && withoutCr(sentLine) > BODY_LIMIT && status != 413) {
+                fault = "a line of " + withoutCr(sentLine) + " bytes is not refused with 413";
+            } else if (status >= 400) {
+                fault = a.path("problem").isObject() ? documentFault(a.get("problem"), status, "the line's status")
+                        : "refused without a problem";
+            } else if (status >= 200 && status < 300) {
+                written = true;
+                boolean identified = a.path("id").isTextual() && UUID_TEXT.matcher(a.get("id").asText()).matches()
+                        && a.path("version").isInt() && a.get("version").asInt() >= 1;
+                fault = identified ? null : "written without an id and a version";
+            } else {
+                fault = "neither written nor refused";
+            }
+            if (fault != null) {
+                String line = sentLine == null ? "(no such line)" : new String(sentLine, UTF_8);
+                faults.add("line " + n + " -> " + status + ": " + fault + " (line sent: "
+                        + Mutations.printable(Mutations.abbreviate(line, 300)) + ")");
+            }
+        }
+        if (!answered.equals(expected)) {
+            faults.add("answers for lines " + Mutations.abbreviate(answered.toString())
+                    + ", but the non-blank lines are " + Mutations.abbreviate(expected.toString()));
+        }
+        return written;
+    }
+
+    /** The lines of an NDJSON body, as the import reads them: split at LF, a last line without one counts too. */
+    private static List<byte[]> lines(byte[] body) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == '\n') {
+                lines.add(Arrays.copyOfRange(body, start, i));
+                start = i + 1;
+            }
+        }
+        if (start < body.length) {
+            lines.add(Arrays.copyOfRange(body, start, body.length));
+        }
+        return lines;
+    }
+
+    /** A line's length as the import caps it: a CR before the LF is not part of it. */
+    private static int withoutCr(byte[] line) {
+        return line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
+    }
+
+    /** Blank as the import sees it: spaces, tabs and carriage returns only. Such lines get no answer. */
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What is wrong with an error response as an RFC 9457 problem, or null. */
@@ -258,8 +503,16 @@ class ApiFuzzTest {
         if (problem == null || !problem.isObject()) {
             return "problem body is not a JSON object";
         }
-        if (!problem.path("status").isInt() || problem.get("status").asInt() != response.status()) {
-            return "problem status " + problem.path("status") + " is not the HTTP status";
+        return documentFault(problem, response.status(), "the HTTP status");
+    }
+
+    /** What is wrong with a problem document that stands for this status, or null. */
+    private static String documentFault(JsonNode problem, int status, String whose) {
+        if (!problem.path("type").isTextual() || problem.get("type").asText().isBlank()) {
+            return "problem has no type";
+        }
+        if (!problem.path("status").isInt() || problem.get("status").asInt() != status) {
+            return "problem status " + problem.path("status") + " is not " + whose;
         }
         if (!problem.path("title").isTextual() || problem.get("title").asText().isBlank()) {
             return "problem has no title";
@@ -277,8 +530,9 @@ class ApiFuzzTest {
                 Integer::sum));
         return String.format("API fuzz: seed %d, %d operations x (1 baseline + %d variants) = %d requests"
                 + " (+%d fixture requests) in %.1f s; %s; statuses %s; %d refused by the HTTP server for a broken"
-                + " %%-escape; mutations %s; %d failures", SEED, operations, VARIANTS, sent, setupRequests, seconds,
-                classes, statuses, serverRefusals, kindsSent, failures.size());
+                + " %%-escape; bulk answer lines by status %s; mutations %s; %d failures", SEED, operations, VARIANTS,
+                sent, setupRequests, seconds, classes, statuses, serverRefusals, lineStatuses, kindsSent,
+                failures.size());
     }
 
     // ---- fixtures
@@ -313,6 +567,17 @@ class ApiFuzzTest {
                     createArticle(move.equals("unpublish") ? Api.published(article) : article).getString("id"));
         }
         victimId = createArticle(Api.article("en", "Fuzz victim " + Api.unique())).getString("id");
+        // Exported articles, one found by its external id and one by its id alone, with the lists an update may drop.
+        Map<String, Object> keyed = Api.published(Api.article("en", "Fuzz export " + Api.unique()));
+        keyed.put("externalId", "fuzz-export-" + run);
+        Map<String, Object> unkeyed = Api.article("ar", "تصدير الفحص " + Api.unique());
+        for (Map<String, Object> article : List.of(keyed, unkeyed)) {
+            article.put("tags", List.of("fuzz", "تصدير"));
+            article.put("authors", List.of(Map.of("name", "Fuzz Author")));
+            String id = createArticle(article).getString("id");
+            exported.add((ObjectNode) JSON.readTree(setup(editor().get("/api/v1/articles/" + id).then()
+                    .statusCode(200).extract().asString())));
+        }
 
         JsonPath revoked = createKey("previewer");
         setup(editor().delete("/api/v1/keys/" + revoked.getString("id")).then().statusCode(204));

@@ -37,6 +37,11 @@ final class Mutations {
         ODD_HEADER, WRONG_METHOD, CREDENTIALS
     }
 
+    /** The kinds that change the body alone: what a mutated line among the other lines of an NDJSON body gets. */
+    static final List<Kind> BODY_KINDS = List.of(Kind.WRONG_TYPE, Kind.MISSING_FIELD, Kind.HUGE_STRING,
+            Kind.INVALID_UTF8, Kind.CONTROL_CHARS, Kind.SQL_INJECTION, Kind.JSON_INJECTION, Kind.DUPLICATE_KEYS,
+            Kind.MALFORMED_BODY, Kind.BOUNDARY_VALUE);
+
     /** Secrets for the credential mutations: a previewer's, an editor's and a revoked key. */
     record Keys(String admin, String previewer, String editor, String revoked) {
     }
@@ -124,7 +129,7 @@ final class Mutations {
         String what = switch (kind) {
             case WRONG_TYPE -> wrongType(d, r, swaps);
             case MISSING_FIELD -> missing(d, r);
-            case HUGE_STRING -> huge(d, r);
+            case HUGE_STRING -> huge(d, r, n);
             case INVALID_UTF8 -> invalidUtf8(d, r);
             case CONTROL_CHARS -> control(d, r, n);
             case SQL_INJECTION -> placeText(d, r, pick(r, SQL));
@@ -217,10 +222,12 @@ final class Mutations {
         return gone + " removed";
     }
 
-    private String huge(RequestDraft d, Random r) {
+    /** First, in an NDJSON body, a line past the 1 MiB a line may hold: it must be that line's 413 alone. */
+    private String huge(RequestDraft d, Random r, int n) {
         String unit = pick(r, List.of("x", "ب", "\uD83D\uDE00", "a b ", "é"));
         if (bodyFirst(d, r)) {
-            int length = pick(r, List.of(301, 2_001, 10_001, 120_000, 1_100_000));
+            int length = d.otherLines != null && n == 0 ? 1_100_000
+                    : pick(r, List.of(301, 2_001, 10_001, 120_000, 1_100_000));
             d.chunked = length > 100_000 && r.nextBoolean();
             String where = placeInBody(d, r, unit.repeat(length / unit.length()));
             return where + " = " + length + " chars of '" + unit + "'" + (d.chunked ? ", chunked" : "");
@@ -384,19 +391,33 @@ final class Mutations {
             d.setBytes(ESSENTIAL_MALFORMED.get(n).getBytes(UTF_8));
             return "body " + ESSENTIAL_MALFORMED.get(n);
         }
-        if (d.json == null && d.text != null && r.nextBoolean()) {
+        // Binary bytes once in every NDJSON body's run: LF, CR and NUL split them into lines that start with NULs, from
+        // which a JSON reader may guess another encoding than UTF-8.
+        boolean binary = d.otherLines != null ? n == ESSENTIAL_MALFORMED.size()
+                : d.json == null && d.text != null && r.nextBoolean();
+        if (binary) {
             byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+            if (d.otherLines != null) {
+                d.setLine(png);
+                return "PNG bytes as a line";
+            }
             d.setBytes(png);
             return "PNG bytes as text";
         }
         String body = pick(r, MALFORMED);
-        d.setBytes(body.getBytes(UTF_8));
-        if (r.nextInt(6) == 0 && body.length() > 2) {
-            byte[] b = d.bytes;
-            d.setBytes(Arrays.copyOf(b, b.length - 1 - r.nextInt(2)));
-            return "body " + printable(abbreviate(body)) + " truncated";
+        byte[] bytes = body.getBytes(UTF_8);
+        boolean truncated = r.nextInt(6) == 0 && body.length() > 2;
+        if (truncated) {
+            bytes = Arrays.copyOf(bytes, bytes.length - 1 - r.nextInt(2));
         }
-        return "body " + printable(abbreviate(body));
+        String what = printable(abbreviate(body)) + (truncated ? " truncated" : "");
+        // An NDJSON body is read line by line: a broken line among sound ones must not take them with it.
+        if (d.otherLines != null && r.nextBoolean()) {
+            d.setLine(bytes);
+            return "line " + what;
+        }
+        d.setBytes(bytes);
+        return "body " + what;
     }
 
     private String boundary(RequestDraft d, Random r) {
@@ -714,7 +735,11 @@ final class Mutations {
     }
 
     static String abbreviate(String value) {
-        return value.length() > 60 ? value.substring(0, 60) + "…(" + value.length() + " chars)" : value;
+        return abbreviate(value, 60);
+    }
+
+    static String abbreviate(String value, int max) {
+        return value.length() > max ? value.substring(0, max) + "…(" + value.length() + " chars)" : value;
     }
 
     /** The text with control and invisible characters shown as escapes, for failure messages. */

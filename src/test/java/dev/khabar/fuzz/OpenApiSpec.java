@@ -32,6 +32,11 @@ final class OpenApiSpec {
         boolean isJson() {
             return mediaType.contains("json");
         }
+
+        /** A JSON object per line; each example is one line. */
+        boolean isNdjson() {
+            return mediaType.equals("application/x-ndjson");
+        }
     }
 
     /** An operation; {@code bearer}: it declares the bearer scheme (alone, or as an alternative to no credentials). */

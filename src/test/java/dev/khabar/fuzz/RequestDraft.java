@@ -2,6 +2,7 @@ package dev.khabar.fuzz;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A request being built: first the valid baseline of an operation, then changed by one mutation. Path and query values
  * are kept percent-encoded, so that a mutation can put malformed escapes there; the body is kept as JSON, text or raw
- * bytes, whichever the mutation last set.
+ * bytes, whichever the mutation last set. An NDJSON body is several lines: the one held as JSON, text or bytes is the
+ * line mutations work on, and {@link #otherLines} go around it, so that each mutation lands in one line of a body whose
+ * other lines are still read.
  */
 final class RequestDraft {
 
@@ -33,7 +36,12 @@ final class RequestDraft {
     String text;
     byte[] bytes;
     boolean chunked;
+    /** The lines of an NDJSON body besides the mutated one, which goes before {@code otherLines.get(lineAt)}. */
+    List<byte[]> otherLines;
+    int lineAt;
     String mutation = "baseline";
+    /** What the lines of an NDJSON body are, in order, for failure messages. */
+    String lines;
 
     RequestDraft(OpenApiSpec.Operation op) {
         this.op = op;
@@ -58,8 +66,27 @@ final class RequestDraft {
         query.add(new String[] { name, encodedValue });
     }
 
-    /** The body, whichever form holds it: raw bytes, then JSON, then text. */
+    /** The body: the mutated part, whichever form holds it (raw bytes, then JSON, then text), amid the other lines. */
     byte[] body() {
+        byte[] own = ownBody();
+        if (otherLines == null) {
+            return own;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 0; i <= otherLines.size(); i++) {
+            if (i == lineAt && own != null) {
+                body.writeBytes(own);
+                body.write('\n');
+            }
+            if (i < otherLines.size()) {
+                body.writeBytes(otherLines.get(i));
+                body.write('\n');
+            }
+        }
+        return body.toByteArray();
+    }
+
+    private byte[] ownBody() {
         if (bytes != null) {
             return bytes;
         }
@@ -73,9 +100,17 @@ final class RequestDraft {
         return text == null ? null : text.getBytes(UTF_8);
     }
 
-    /** Replaces the body by raw bytes. */
+    /** Replaces the whole body by raw bytes (a mutation of the serialised body passes all of it, other lines too). */
     void setBytes(byte[] body) {
         bytes = body;
+        json = null;
+        text = null;
+        otherLines = null;
+    }
+
+    /** Replaces only the mutated line of an NDJSON body by raw bytes; the other lines stay. */
+    void setLine(byte[] line) {
+        bytes = line;
         json = null;
         text = null;
     }
