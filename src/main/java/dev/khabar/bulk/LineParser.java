@@ -1,5 +1,6 @@
 package dev.khabar.bulk;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +51,34 @@ public class LineParser {
             @Schema(description = "Id of the article (when re-importing an export); a new one when absent.") UUID id) {
     }
 
+    /**
+     * Whether the line cannot be JSON in UTF-8 because of its first bytes: a NUL, or FE or FF (which UTF-8 never has).
+     * Jackson reads such bytes as UTF-16 or UTF-32 (a byte-order mark, or NULs between ASCII letters) and then either
+     * parses a line that is not what the body declares or throws a CharConversionException, an IOException that is no
+     * JSON error and ended the whole import as if the body had broken off (found by the fuzz suite).
+     */
+    private static boolean notUtf8(byte[] bytes) {
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0 || b >= 0xFE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The line read; its errors are thrown as the exceptions a single-article request would raise. */
     public BulkLine parse(int number, byte[] bytes) throws IOException {
-        JsonNode node = json.readTree(bytes);
+        JsonNode node;
+        try {
+            node = notUtf8(bytes) ? null : json.readTree(bytes);
+        } catch (CharConversionException e) {
+            node = null; // not UTF-8 after all, as notUtf8 would say of it
+        }
         if (node == null || !node.isObject()) {
             throw new ProblemException(400, ProblemTypes.MALFORMED_BODY, "The request body cannot be read",
-                    "A line of a bulk import is one JSON object: an article, or {\"text\": ..., \"lang\": ...}.",
-                    List.of(), Map.of());
+                    "A line of a bulk import is one JSON object in UTF-8: an article, or {\"text\": ..., \"lang\": "
+                            + "...}.", List.of(), Map.of());
         }
         if (node.has("text")) {
             TextLine line = json.treeToValue(node, TextLine.class);

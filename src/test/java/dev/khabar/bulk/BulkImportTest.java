@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import dev.khabar.support.Api;
 import dev.khabar.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
  * POST /api/v1/articles/bulk over HTTP against PostgreSQL: an answer per line, in order; bad lines alone refused;
@@ -170,6 +172,27 @@ class BulkImportTest {
         assertEquals(Map.of("line", 2, "status", 200, "id", answers.get(0).get("id"), "version", 2), answers.get(1));
         assertEquals(400, answers.get(2).get("status"));
         assertEquals(0, db.count("select count(*) from article where title = ?", "Nul " + u));
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsRefusedAloneAndTheImportGoesOn() throws Exception {
+        String u = unique();
+        // A PNG header's second line (NULs first: Jackson would read it as UTF-32 and fail outside JSON parsing), and a
+        // line that starts with UTF-16's byte-order mark, between articles.
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(ndjson(article("en", "Before " + u, "utf-" + u + "-1")).getBytes(StandardCharsets.UTF_8));
+        body.write(new byte[] { 0, 0, 0, 13, 'I', 'H', 'D', 'R', '\n' });
+        body.write(new byte[] { (byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0, '\n' });
+        body.write(ndjson(article("en", "After " + u, "utf-" + u + "-2")).getBytes(StandardCharsets.UTF_8));
+        Response response = editor().contentType("application/x-ndjson").body(body.toByteArray())
+                .when().post(Bulk.BULK);
+        response.then().statusCode(200);
+        List<Map<String, Object>> answers = Bulk.lines(response.asString());
+        assertEquals(List.of(1, 2, 3, 4), answers.stream().map(a -> a.get("line")).toList());
+        assertEquals(List.of(201, 400, 400, 201), answers.stream().map(a -> a.get("status")).toList());
+        assertEquals("urn:khabar:problem:malformed-body", problem(answers.get(1)).get("type"));
+        assertEquals("urn:khabar:problem:malformed-body", problem(answers.get(2)).get("type"));
+        assertEquals(2, db.count("select count(*) from article where external_id like ?", "utf-" + u + "-%"));
     }
 
     @Test
