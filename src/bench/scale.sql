@@ -4,6 +4,7 @@
 -- and tags; they get their own id, slug (suffixed -<n>) and story. The first call notes which articles are the
 -- loaded ones (bench_source), so that later calls copy those and not earlier copies. Nothing is notified: restart the
 -- service afterwards.
+set client_min_messages = warning; -- not the notice that bench_source exists, on later calls
 create table if not exists bench_source as select id from article;
 
 create temporary table scale_map as
