@@ -4,7 +4,6 @@ import static dev.khabar.bulk.Bulk.article;
 import static dev.khabar.bulk.Bulk.ndjson;
 import static dev.khabar.bulk.Bulk.upload;
 import static dev.khabar.support.Api.SEED;
-import static dev.khabar.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -46,8 +44,7 @@ class SearchDocumentTest {
     @Test
     void isWhatPostgresqlComputesFromTheSearchKeys() {
         // Letters only: a word such as 1b7f6d1e would make PostgreSQL compute every document of the test.
-        String u = unique().chars().mapToObj(ch -> Character.toString(Character.isDigit(ch) ? 'g' + ch - '0' : ch))
-                .collect(Collectors.joining());
+        String u = Api.uniqueLetters();
         Map<String, Object> repeated = article("en", "Oil oil oil prices " + u, "doc-" + u + "-3");
         // One word 300 times in a bullet and again in the closing: past the 255 and 256 positions a word keeps.
         repeated.put("sections", List.of(Map.of("heading", "Oil and oil", "bullets", List.of("oil ".repeat(300).strip(),

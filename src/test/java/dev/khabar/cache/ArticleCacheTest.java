@@ -275,11 +275,7 @@ class ArticleCacheTest {
      * are no near neighbours of one another.
      */
     private static String word() {
-        StringBuilder word = new StringBuilder("qz");
-        for (char c : Api.unique().toCharArray()) {
-            word.append(Character.isDigit(c) ? (char) ('g' + c - '0') : c);
-        }
-        return word.toString();
+        return "qz" + Api.uniqueLetters();
     }
 
     private static List<String> suggested(HttpResponse<byte[]> response, String member) {

@@ -73,6 +73,18 @@ public final class Api {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * {@link #unique()} in letters only (digits become g to p): a word that search reads as one word, where one such as
+     * 1b7f6d1e reads as a number and a word.
+     */
+    public static String uniqueLetters() {
+        StringBuilder word = new StringBuilder();
+        for (char c : unique().toCharArray()) {
+            word.append(Character.isDigit(c) ? (char) ('g' + c - '0') : c);
+        }
+        return word.toString();
+    }
+
     public static String resource(String name) {
         try (InputStream in = Api.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
