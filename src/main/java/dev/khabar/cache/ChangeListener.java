@@ -64,10 +64,15 @@ public class ChangeListener {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Waits for the listening thread to end, so that it never reaches for the cache after the container is gone (a stop
+     * right after the start used to print an "ArC container not initialized" stack trace).
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            thread.join(2 * WAIT_MILLIS + NETWORK_TIMEOUT_MILLIS);
         }
         timeouts.shutdownNow();
     }
@@ -83,10 +88,10 @@ public class ChangeListener {
                 failedBefore = false;
                 follow(connection);
             } catch (SQLException | RuntimeException e) {
-                cache.listening(false);
                 if (!running) {
                     return;
                 }
+                cache.listening(false);
                 if (!failedBefore) {
                     LOG.warnf("Not listening for article changes (%s); reads go to the database until it is back",
                             e.getMessage());

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of the packaged service (target/quarkus-app, built by {@code package}) as a process in its own working
+ * One run of the packaged service (target/khabar-runner.jar, built by {@code package}) as a process in its own working
  * directory, for failsafe tests: no datasource or content settings inherited from the build's environment, only the
  * ones given.
  */
 public record PackagedService(Process process, Path logFile, int port) implements AutoCloseable {
 
-    private static final Path RUNNER = Path.of(System.getProperty("khabar.runner", "target/quarkus-app/quarkus-run.jar"));
+    private static final Path RUNNER = Path.of(System.getProperty("khabar.runner", "target/khabar-runner.jar"));
     public static final String TOKEN = "it-token";
 
     public static PackagedService start(Path workDir, int port, Map<String, String> env) throws IOException {
