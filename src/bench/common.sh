@@ -10,7 +10,7 @@
 PORT=8089
 TOKEN=bench
 BASE=http://127.0.0.1:$PORT
-JAR=target/quarkus-app/quarkus-run.jar
+JAR=target/khabar-runner.jar
 
 # The JVM options README.md recommends for deploying ("Deploying"): what the benchmarks run the service with unless
 # JAVA_OPTS says otherwise.
@@ -51,8 +51,9 @@ require_tools() {
     done
 }
 
-# prepare_app: builds the jar if missing and copies target/quarkus-app to $OUT/quarkus-app, so that a rebuild of
-# target/ while the benchmark runs cannot pull classes from under the service. Sets JAR_BUILT and SOURCE.
+# prepare_app: builds the jar if missing and copies it to $OUT, so that a rebuild of target/ while the benchmark runs
+# cannot pull classes from under the service; then builds its class-data-sharing archive there, as README recommends
+# ("Deploying"), unless CDS=0. Sets RUNNER (the copy), ARCHIVE (empty without one), JAR_BUILT and SOURCE.
 prepare_app() {
     if [[ ! -f $JAR ]]; then
         log "$JAR missing: building it (./mvnw -B -q package -DskipTests)"
@@ -60,8 +61,15 @@ prepare_app() {
         [[ -f $JAR ]] || die "the build did not produce $JAR"
     fi
     JAR_BUILT=$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')
-    rm -rf "$OUT/quarkus-app"
-    cp -a target/quarkus-app "$OUT/quarkus-app" || die "could not copy target/quarkus-app to $OUT/quarkus-app"
+    cp -p "$JAR" "$OUT/khabar-runner.jar" || die "could not copy $JAR to $OUT"
+    RUNNER=$(realpath "$OUT/khabar-runner.jar")
+    ARCHIVE=
+    if [[ ${CDS:-1} != 0 ]]; then
+        log "building the class-data-sharing archive (src/main/scripts/cds-archive.sh; log: $OUT/cds.log)"
+        JAVA_OPTS=${JAVA_OPTS:-} src/main/scripts/cds-archive.sh "$RUNNER" "$OUT/khabar.jsa" >"$OUT/cds.log" 2>&1 \
+            || { tail -20 "$OUT/cds.log" >&2; die "could not build the archive"; }
+        ARCHIVE=$(realpath "$OUT/khabar.jsa")
+    fi
     SOURCE=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
     if [[ -n $(git --no-optional-locks status --porcelain --untracked-files=no -- src pom.xml 2>/dev/null) ]]; then
         SOURCE="$SOURCE with uncommitted changes"
@@ -106,7 +114,7 @@ stop_service() {
     SERVICE_PID=
 }
 
-# start_service [LOG]: starts the copy in $OUT/quarkus-app against $DB on $PORT (stopped again on exit), logging to
+# start_service [LOG]: starts the copy in $OUT (with ARCHIVE, if set) against $DB on $PORT (stopped again on exit), logging to
 # LOG ($OUT/service.log by default), and waits until it is ready; STARTUP_MS is the time from launch to ready.
 # JAVA_OPTS: extra JVM options. Rate limits are off: the benchmark is one client sending thousands of requests a
 # second, which is what they exist to stop.
@@ -123,7 +131,7 @@ start_service() {
     CONTENT_RATE_LIMIT_ANONYMOUS=0 \
     CONTENT_RATE_LIMIT_KEY=0 \
     QUARKUS_HTTP_PORT=$PORT \
-        java ${JAVA_OPTS:-} -jar "$OUT/quarkus-app/quarkus-run.jar" >"$svclog" 2>&1 &
+        java ${JAVA_OPTS:-} ${ARCHIVE:+-XX:SharedArchiveFile=$ARCHIVE} -jar "$RUNNER" >"$svclog" 2>&1 &
     SERVICE_PID=$!
 
     local started=$SECONDS started_ns

@@ -25,8 +25,9 @@
 #  6. grows the corpus to each size of SCALE_TO in SQL (src/bench/scale.sql: copies dated further back), restarts the
 #     service and measures every endpoint again, plus searches (no nginx equivalent), with the memory at that size;
 #  7. prints Markdown tables, also written to target/bench/results.md.
-# Logs (service, nginx, loader, every wrk run) are kept in target/bench/. The service runs from a copy of
-# target/quarkus-app (target/bench/quarkus-app), so that a rebuild during the run does not disturb it.
+# Logs (service, nginx, loader, every wrk run) are kept in target/bench/. The service runs from a copy of the jar
+# (target/bench/khabar-runner.jar), so that a rebuild during the run does not disturb it, with a class-data-sharing
+# archive built for it (src/main/scripts/cds-archive.sh), as README recommends; CDS=0 runs it without one.
 # Exits non-zero if any step fails or any request of a measured run fails.
 #
 # The service, nginx, PostgreSQL and wrk share this machine's 2 CPUs: compare figures within one table.
@@ -199,6 +200,13 @@ RSS_NOW_MB=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/st
 stop_service
 kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=
 sleep 2
+# Start-up without the archive, then with it (the service measured from here on).
+CDS_ARCHIVE=$ARCHIVE ARCHIVE=
+start_service "$OUT/service-restart-without-archive.log"
+RESTART_WITHOUT_ARCHIVE_MS=$STARTUP_MS
+stop_service
+ARCHIVE=$CDS_ARCHIVE
+sleep 2
 start_service "$OUT/service-restart.log"
 trap stop_all EXIT # start_service sets its own
 RESTART_MS=$STARTUP_MS
@@ -207,7 +215,7 @@ QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$OUT/service-restart.log" | hea
 log "starting a second instance on port $SECOND_PORT"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
     CONTENT_ADMIN_TOKEN=$TOKEN CONTENT_RATE_LIMIT_ANONYMOUS=0 CONTENT_RATE_LIMIT_KEY=0 QUARKUS_HTTP_PORT=$SECOND_PORT \
-    java ${JAVA_OPTS:-} -jar "$OUT/quarkus-app/quarkus-run.jar" >"$OUT/service-second.log" 2>&1 &
+    java ${JAVA_OPTS:-} ${ARCHIVE:+-XX:SharedArchiveFile=$ARCHIVE} -jar "$RUNNER" >"$OUT/service-second.log" 2>&1 &
 SECOND_PID=$!
 for _ in $(seq 120); do
     [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SECOND_PORT/q/health/ready" || true) == 200 ]] && break
@@ -341,7 +349,8 @@ stop_service
     echo "- Resident memory of the service (JAVA_OPTS: ${JAVA_OPTS:-none}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX): peak ${RSS_PEAK_MB} MB with" \
         "$ARTICLES_LOADED articles, ${RSS_NOW_MB} MB after the runs."
     echo "- Start-up to ready (migrations applied): ${RESTART_MS} ms from launch to the first 200 of /q/health/ready" \
-        "(Quarkus: ${QUARKUS_STARTED:-?}); the first start, with migrations, ${FIRST_STARTUP_MS} ms."
+        "${ARCHIVE:+with the class-data-sharing archive }(Quarkus: ${QUARKUS_STARTED:-?})," \
+        "${RESTART_WITHOUT_ARCHIVE_MS} ms without it; the first start, with migrations, ${FIRST_STARTUP_MS} ms."
     for note in "${SCALED_NOTES[@]}"; do
         echo "- After growing the corpus in SQL, $note."
     done
