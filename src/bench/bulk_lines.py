@@ -18,10 +18,11 @@ from load import article  # noqa: E402  (the generator of the read benchmark)
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--count", type=int, default=100000)
+    p.add_argument("--first", type=int, default=0, help="number of the first article (default 0)")
     p.add_argument("--out", required=True, help="file to write")
     args = p.parse_args()
     with open(args.out, "w", encoding="utf-8") as f:
-        for i in range(args.count):
+        for i in range(args.first, args.first + args.count):
             a = article(i)
             a["externalId"] = "bench-%d" % i
             f.write(json.dumps(a, ensure_ascii=False, separators=(",", ":")))

@@ -20,12 +20,14 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.BatchSize;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
+import org.hibernate.annotations.Type;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
 
+import dev.khabar.db.TsVector;
+import dev.khabar.db.TsVectorType;
 import dev.khabar.taxonomy.Category;
 import dev.khabar.taxonomy.Tag;
 import dev.khabar.text.Analysis;
@@ -111,13 +113,13 @@ public class Article {
     @Column(name = "search_title")
     private String searchTitle;
     /**
-     * The four classes of keys as the tsvector that search reads (V5__external_id.sql), written as its text, or null for
-     * the database to compute it from the stored keys.
+     * The four classes of keys as the tsvector that search reads (V5__external_id.sql), written in its binary form, or
+     * null for the database to compute it from the stored keys.
      */
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_document")
-    @ColumnTransformer(write = "cast(? as tsvector)")
-    private String searchDocument;
+    @Type(TsVectorType.class)
+    private TsVector searchDocument;
 
     protected Article() {
     }
@@ -194,7 +196,7 @@ public class Article {
         this.searchTitle = Analysis.normalisedText(title);
         // Null: the database computes it (a key it might read otherwise than as written, see SearchDocument) and needs
         // the keys for that; otherwise they would only take room.
-        this.searchDocument = SearchDocument.of(texts).orElse(null);
+        this.searchDocument = SearchDocument.of(texts).map(TsVector::new).orElse(null);
         SearchKeys stored = searchDocument == null ? SearchKeys.of(texts) : SearchKeys.NONE;
         this.searchA = stored.a();
         this.searchB = stored.b();
