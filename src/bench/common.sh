@@ -114,7 +114,7 @@ stop_service() {
     SERVICE_PID=
 }
 
-# start_service [LOG]: starts the copy in $OUT (with ARCHIVE, if set) against $DB on $PORT (stopped again on exit), logging to
+# start_service [LOG]: starts the copy in $OUT (with ARCHIVE, if set; READ_CACHE=false turns its read cache off) against $DB on $PORT (stopped again on exit), logging to
 # LOG ($OUT/service.log by default), and waits until it is ready; STARTUP_MS is the time from launch to ready.
 # JAVA_OPTS: extra JVM options. Rate limits are off: the benchmark is one client sending thousands of requests a
 # second, which is what they exist to stop.
@@ -130,6 +130,7 @@ start_service() {
     CONTENT_ADMIN_TOKEN=$TOKEN \
     CONTENT_RATE_LIMIT_ANONYMOUS=0 \
     CONTENT_RATE_LIMIT_KEY=0 \
+    CONTENT_READ_CACHE_ENABLED=${READ_CACHE:-true} \
     QUARKUS_HTTP_PORT=$PORT \
         java ${JAVA_OPTS:-} ${ARCHIVE:+-XX:SharedArchiveFile=$ARCHIVE} -jar "$RUNNER" >"$svclog" 2>&1 &
     SERVICE_PID=$!

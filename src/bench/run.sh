@@ -23,7 +23,8 @@
 #     already applied), and starts a second instance on the same database (port 8091) to time how long a change
 #     made through one takes to be served by the other (5 changes);
 #  6. grows the corpus to each size of SCALE_TO in SQL (src/bench/scale.sql: copies dated further back), restarts the
-#     service and measures every endpoint again, plus searches (no nginx equivalent), with the memory at that size;
+#     service and measures every endpoint again, plus searches (no nginx equivalent), with the memory at that size,
+#     then the searches again with the service's read cache off (each one runs in PostgreSQL);
 #  7. prints Markdown tables, also written to target/bench/results.md.
 # Logs (service, nginx, loader, every wrk run) are kept in target/bench/. The service runs from a copy of the jar
 # (target/bench/khabar-runner.jar), so that a rebuild during the run does not disturb it, with a class-data-sharing
@@ -313,19 +314,36 @@ PY
     counted "$s"
     ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' "GET /search?q=…, Zipf over $QUERIES words" \
         "$SCALED" "$CONNECTIONS" "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
-    n=0
+    measure_searches ""
+    # The same again with the read cache off: every search runs in PostgreSQL, as the first one after a write does.
+    stop_service
+    READ_CACHE=false start_service "$OUT/service-scaled-$SCALED-without-cache.log"
+    trap stop_all EXIT
+    log "measuring searches with the read cache off ($SCALED articles)"
+    s=$(measure_one "wrk-search-zipf-$SCALED-without-cache" "$BASE/" "" 200 "$OUT/search-paths.txt")
+    counted "$s"
+    ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' "GET /search?q=…, Zipf over $QUERIES words, read cache off" \
+        "$SCALED" "$CONNECTIONS" "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
+    measure_searches ", read cache off"
+    SCALED_NOTES+=("with $SCALED articles: peak resident memory ${scaled_rss_peak_mb} MB, start-up to ready ${scaled_startup_ms} ms")
+}
+
+# measure_searches SUFFIX: measures each of SEARCHES (set by scaled_round) at $SCALED articles, adding rows labelled
+# with SUFFIX.
+measure_searches() {
+    local e label path code s n=0
     for e in "${SEARCHES[@]}"; do
         IFS='|' read -r label path <<<"$e"
+        label+=$1
         n=$((n + 1))
         code=$(curl -s -o "$OUT/check.search" -w '%{http_code}' --max-time 30 "$BASE$path" || true)
         [[ $code == 200 ]] || die "$label answered $code"
         log "measuring $label ($SCALED articles)"
-        s=$(measure_one "wrk-search-$SCALED-$n" "$BASE$path" "" 200 "")
+        s=$(measure_one "wrk-search-$SCALED-$n${1:+-without-cache}" "$BASE$path" "" 200 "")
         counted "$s"
         ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' "$label" "$SCALED" "$CONNECTIONS" \
             "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
     done
-    SCALED_NOTES+=("with $SCALED articles: peak resident memory ${scaled_rss_peak_mb} MB, start-up to ready ${scaled_startup_ms} ms")
 }
 
 SCALED=
