@@ -8,14 +8,11 @@ import org.postgresql.util.PGobject;
 import dev.khabar.text.SearchDocument;
 
 /**
- * A {@code tsvector} parameter sent in PostgreSQL's binary form ({@link SearchDocument}), which the driver does for the
- * type's OID listed in its {@code binaryTransferEnable} property (application.properties); without it, the driver
- * sends the text of {@link #getValue}.
+ * A {@code tsvector} parameter sent in PostgreSQL's binary form ({@link SearchDocument}), which the driver does because
+ * the type's OID, 3614, is listed in its {@code binaryTransferEnable} property (application.properties); without it,
+ * the driver sends the text of {@link #getValue}.
  */
 public final class TsVector extends PGobject implements PGBinaryObject {
-
-    /** The OID of PostgreSQL's tsvector type. */
-    public static final int OID = 3614;
 
     private final byte[] binary;
 

@@ -4,6 +4,7 @@ import static dev.khabar.support.Api.anonymous;
 import static dev.khabar.support.Api.article;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -46,7 +47,7 @@ class LockedDownTest {
     void anonymousClientsAreLimitedWithRateLimitHeadersAnd429() {
         int allowed = 0;
         Integer previous = null;
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 12; i++) {
             Response response = anonymous().get("/api/v1/articles");
             if (response.statusCode() == 429) {
                 response.then().contentType("application/problem+json")
@@ -60,10 +61,17 @@ class LockedDownTest {
             }
             response.then().statusCode(200).header("RateLimit-Policy", equalTo("\"anonymous\";q=5;w=60"));
             int remaining = Integer.parseInt(response.header("RateLimit").replaceAll(".*;r=([0-9]+);.*", "$1"));
-            assertTrue(previous == null || remaining == previous - 1, "remaining went from " + previous + " to " + remaining);
+            if (previous != null && remaining > previous) {
+                // Windows are aligned to the epoch (RateLimiter): one turned between two requests, counting restarts.
+                assertEquals(4, remaining, "remaining went from " + previous + " to " + remaining);
+                allowed = 0;
+            } else {
+                assertTrue(previous == null || remaining == previous - 1,
+                        "remaining went from " + previous + " to " + remaining);
+            }
             previous = remaining;
             allowed++;
         }
-        throw new AssertionError("no 429 after 10 requests with a limit of 5");
+        throw new AssertionError("no 429 after 12 requests with a limit of 5");
     }
 }
