@@ -114,8 +114,9 @@ stop_service() {
     SERVICE_PID=
 }
 
-# start_service [LOG]: starts the copy in $OUT (with ARCHIVE, if set; READ_CACHE=false turns its read cache off) against $DB on $PORT (stopped again on exit), logging to
-# LOG ($OUT/service.log by default), and waits until it is ready; STARTUP_MS is the time from launch to ready.
+# start_service [LOG]: starts the copy in $OUT (with ARCHIVE, if set; READ_CACHE=false turns its read cache off)
+# against $DB on $PORT (stopped again on exit), logging to LOG ($OUT/service.log by default), and waits until it is
+# ready; STARTUP_MS is the time from launch to ready.
 # JAVA_OPTS: extra JVM options. Rate limits are off: the benchmark is one client sending thousands of requests a
 # second, which is what they exist to stop.
 start_service() {

@@ -40,9 +40,9 @@ public class SearchRepository {
     /**
      * Plans made for each query's own values, for the rest of the transaction. How to run a search depends on its words:
      * a common word is found by walking the newest articles, a rare one through the GIN index. The driver prepares a
-     * statement on the server from its fifth execution on, and PostgreSQL then adopts a generic plan, which guesses
-     * that any word matches 0.5 % of the rows: for a word in 41,650 of 100,000 articles it read every match (175 to
-     * 240 ms) instead of the newest 1,231 rows (6 ms), and uncached searches ran at 23 per second.
+     * statement on the server once it has run five times, and a few runs later PostgreSQL adopted a generic plan, which
+     * guesses that any word matches 0.5 % of the rows: for a word in 41,650 of 100,000 articles it read every match
+     * (175 to 240 ms) instead of the newest 1,231 rows (6 ms).
      */
     private static final String CUSTOM_PLANS = "set_config('plan_cache_mode', 'force_custom_plan', true)";
 
