@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import dev.khabar.change.ArticleChanged;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -121,9 +124,7 @@ public class ChangeListener {
             PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
             long now = System.currentTimeMillis();
             if (received != null && received.length > 0) {
-                for (PGNotification notification : received) {
-                    changed(notification.getParameter());
-                }
+                cache.changed(changes(received), (ids, queries) -> SearchMatches.matching(connection, ids, queries));
                 cache.nextDue(nextDue(connection));
                 checked = now;
             } else if (!Instant.ofEpochMilli(now).isBefore(cache.nextDue()) || now - checked >= CHECK_MILLIS) {
@@ -135,13 +136,19 @@ public class ChangeListener {
         }
     }
 
-    private void changed(String payload) {
-        String[] parts = payload.split(" ", 3);
-        try {
-            cache.changed(UUID.fromString(parts[0]), parts.length == 3 ? parts[2] : "");
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Ignoring a malformed notification on %s: %s", CHANNEL, payload);
+    /** The articles notified: "id language slug" each (V6__change_notify.sql). */
+    private static List<ArticleChanged> changes(PGNotification[] received) {
+        List<ArticleChanged> changes = new ArrayList<>(received.length);
+        for (PGNotification notification : received) {
+            String[] parts = notification.getParameter().split(" ", 3);
+            try {
+                changes.add(new ArticleChanged(UUID.fromString(parts[0]), parts.length == 3 ? parts[1] : "",
+                        parts.length == 3 ? parts[2] : ""));
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("Ignoring a malformed notification on %s: %s", CHANNEL, notification.getParameter());
+            }
         }
+        return changes;
     }
 
     private static Instant nextDue(Connection connection) throws SQLException {

@@ -3,12 +3,17 @@ package dev.khabar.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +24,13 @@ import jakarta.inject.Inject;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.jboss.logging.Logger;
+
 import dev.khabar.change.ArticleChanged;
+import dev.khabar.change.ArticlesChanged;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.http.Conditional;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.util.AsciiString;
@@ -126,9 +135,32 @@ public class ReadCache {
         }
     }
 
-    /** A page (list, search, suggestions) with the headers that go with it; {@code link}: the Link header, or null. */
-    public record PageEntry(Body body, Instant modifiedAt, AsciiString lastModified, String link, Instant validUntil) {
+    /**
+     * A page (list, search, suggestions) with the headers that go with it; {@code link}: the Link header, or null;
+     * {@code search}: what a page of search results depends on, null for pages that every write may change.
+     */
+    public record PageEntry(Body body, Instant modifiedAt, AsciiString lastModified, String link, Instant validUntil,
+            SearchScope search) {
+
+        int weight() {
+            return body.weight() + (search == null ? 0 : search.weight());
+        }
     }
+
+    /**
+     * Which of the given queries ({@code tsquery} text) match any of the given articles as anonymous readers now see
+     * them: what {@link #changed} asks the database after a write ({@link SearchMatches}).
+     */
+    @FunctionalInterface
+    public interface SearchMatcher {
+        Set<String> matching(Set<UUID> articles, Set<String> tsqueries) throws SQLException;
+    }
+
+    /** Writes of more articles than this at once (a bulk import's batch) drop every search page without testing them. */
+    static final int TESTED_ARTICLES = 32;
+    /** More distinct cached queries than this are not tested either: every search page is dropped. */
+    static final int TESTED_QUERIES = 4096;
+    private static final Logger LOG = Logger.getLogger(ReadCache.class);
 
     private final Cache<UUID, ArticleEntry> articles;
     /** slug → (lang parameter + Accept-Language, as sent) → article id. */
@@ -138,17 +170,19 @@ public class ReadCache {
     private final boolean enabled;
     private volatile boolean live;
     private volatile Instant nextDue = Instant.MAX;
+    private final AgroalDataSource database;
 
     @Inject
-    public ReadCache(ContentConfig config, MeterRegistry registry) {
+    public ReadCache(ContentConfig config, MeterRegistry registry, AgroalDataSource database) {
         this.enabled = config.readCacheEnabled();
+        this.database = database;
         long bytes = config.readCacheMaxBytes().asLongValue();
         // Articles get most of the budget: they are most of the traffic. Pages are few (one per filter in use).
         this.articles = Caffeine.newBuilder().maximumWeight(bytes * 3 / 4)
                 .weigher((UUID id, ArticleEntry e) -> e.weight()).expireAfterWrite(config.readCacheTtl())
                 .recordStats().build();
         this.pages = Caffeine.newBuilder().maximumWeight(bytes / 4)
-                .weigher((String k, PageEntry e) -> e.body().weight() + k.length() * 2)
+                .weigher((String k, PageEntry e) -> e.weight() + k.length() * 2)
                 .expireAfterWrite(config.readCacheTtl()).recordStats().build();
         this.slugs = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.readCacheTtl()).build();
         CaffeineCacheMetrics.monitor(registry, articles, "khabar.articles");
@@ -229,17 +263,65 @@ public class ReadCache {
         return enabled && live && generation.get() == ticket;
     }
 
-    /** Forgets an article (by id, and every slug lookup of its slug) and every list page. */
-    public synchronized void changed(UUID id, String slug) {
-        generation.incrementAndGet();
-        articles.invalidate(id);
-        slugs.invalidate(slug);
-        pages.invalidateAll();
+    /**
+     * Forgets what writes of these articles may have changed: each article (by id, and every slug lookup of its slug),
+     * every page of a list or of suggestions, and the pages of search results that ranked one of them or whose query
+     * one of them matches now, which {@code matcher} tells (if it fails, every search page goes). A search page that
+     * neither ranked an article nor matches it afterwards is the same page after the write: its hits, their ranks and
+     * order, and its total come from its candidates alone (SearchRepository#page), and a non-matching article is not
+     * one.
+     *
+     * <p>Pages offered after the first step carry tickets taken after the write committed, so they already show it;
+     * the pages tested are those kept when the query list was taken.
+     */
+    public void changed(Collection<ArticleChanged> changes, SearchMatcher matcher) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Set<UUID> ids = changes.stream().map(ArticleChanged::articleId).collect(Collectors.toUnmodifiableSet());
+        Set<String> queries;
+        synchronized (this) {
+            generation.incrementAndGet();
+            for (ArticleChanged change : changes) {
+                articles.invalidate(change.articleId());
+                slugs.invalidate(change.slug());
+            }
+            boolean tested = ids.size() <= TESTED_ARTICLES;
+            pages.asMap().values().removeIf(page -> page.search() == null || !tested
+                    || ids.stream().anyMatch(page.search()::ranked));
+            queries = pages.asMap().values().stream().map(page -> page.search().tsquery())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        if (queries.isEmpty()) {
+            return;
+        }
+        Set<String> matched = null;
+        if (queries.size() <= TESTED_QUERIES) {
+            try {
+                matched = matcher.matching(ids, queries);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("Could not tell which cached searches a write changed (%s); dropping them all", e.getMessage());
+            }
+        }
+        Set<String> drop = matched;
+        synchronized (this) {
+            pages.asMap().values().removeIf(page -> page.search() != null && (drop == null
+                    || drop.contains(page.search().tsquery())));
+        }
     }
 
-    /** This instance's own writes, as soon as they commit: its next read shows them, notified or not yet. */
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
-        changed(change.articleId(), change.slug());
+    /**
+     * This instance's own writes, as soon as they commit: its next read shows them, notified or not yet. A search page
+     * that can have changed goes before the writer hears back.
+     */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticlesChanged change) {
+        if (enabled) {
+            changed(change.articles(), (ids, queries) -> {
+                try (Connection connection = database.getConnection()) {
+                    return SearchMatches.matching(connection, ids, queries);
+                }
+            });
+        }
     }
 
     /** Starts (or stops) serving: either way, what is kept may have missed notifications, so it is dropped. */

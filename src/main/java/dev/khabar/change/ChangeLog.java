@@ -55,7 +55,7 @@ public class ChangeLog {
     @Inject
     EntityManager em;
     @Inject
-    Event<ArticleChanged> changed;
+    Event<ArticlesChanged> changed;
 
     /**
      * What one write did. {@code wasPublic} and {@code isPublic}: whether anonymous readers saw the article before and
@@ -63,12 +63,16 @@ public class ChangeLog {
      */
     public record Write(UUID articleId, String slug, String language, int version, boolean deleted, boolean wasPublic,
             boolean isPublic, Optional<Instant> publicFrom) {
+
+        ArticleChanged changed() {
+            return new ArticleChanged(articleId, language, slug);
+        }
     }
 
     /** Appends the entries of a write; call it last in the transaction, after the article is flushed. */
     public void append(Write write) {
         entries(dated(), write).forEach(this::insert);
-        changed.fire(new ArticleChanged(write.articleId(), write.language(), write.slug()));
+        changed.fire(new ArticlesChanged(List.of(write.changed())));
     }
 
     /**
@@ -96,7 +100,7 @@ public class ChangeLog {
                 insert.executeUpdate();
             }
         });
-        writes.forEach(w -> changed.fire(new ArticleChanged(w.articleId(), w.language(), w.slug())));
+        changed.fire(new ArticlesChanged(writes.stream().map(Write::changed).toList()));
     }
 
     /** One row of the log. */

@@ -51,6 +51,24 @@ public class SearchRepository {
 
     /** One row of ranked results. */
     public record Ranked(UUID id, float rank, Instant publishedAt) {
+
+        /**
+         * Whether this row comes after the cursor in result order (rank, publication time and id, all descending), as
+         * PostgreSQL orders them: a uuid compares as 16 unsigned bytes.
+         */
+        boolean after(SearchCursor cursor) {
+            int order = Float.compare(rank, cursor.rank());
+            if (order == 0) {
+                order = publishedAt.compareTo(cursor.publishedAt());
+            }
+            if (order == 0) {
+                order = Long.compareUnsigned(id.getMostSignificantBits(), cursor.id().getMostSignificantBits());
+            }
+            if (order == 0) {
+                order = Long.compareUnsigned(id.getLeastSignificantBits(), cursor.id().getLeastSignificantBits());
+            }
+            return order < 0;
+        }
     }
 
     /** A type-ahead suggestion. */
@@ -68,33 +86,27 @@ public class SearchRepository {
         em.createNativeQuery("select set_config('statement_timeout', :ms, true), " + CUSTOM_PLANS)
                 .setParameter("ms", Long.toString(Math.max(1, timeout.toMillis()))).getSingleResult();
         Where where = where(filter);
-        StringBuilder sql = new StringBuilder("""
-                select id, rank, published_at, candidates from (
-                  select c.id, ts_rank_cd(c.search_document, to_tsquery('simple', :tsquery)) as rank, c.published_at,
-                         count(*) over () as candidates
-                  from (select a.id, a.search_document, a.published_at %s
-                        order by a.listed_at desc, a.id desc limit :candidates) c
-                ) hits""".formatted(where.sql));
         Map<String, Object> params = new HashMap<>(where.params);
         params.put("candidates", CANDIDATES);
-        filter.after().ifPresent(cursor -> {
-            sql.append(" where rank < :rank or (rank = :rank and (published_at, id) < (:publishedAt, :id))");
-            params.put("rank", cursor.rank());
-            params.put("publishedAt", cursor.publishedAt());
-            params.put("id", cursor.id());
-        });
-        sql.append(" order by rank desc, published_at desc, id desc limit :limit");
-        params.put("limit", filter.limit() + 1);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = SqlValues.bind(em.createNativeQuery(sql.toString()), params).getResultList();
-        long candidates = rows.isEmpty() ? 0 : ((Number) rows.get(0)[3]).longValue();
-        return new Page(rows.stream()
-                .map(r -> new Ranked((UUID) r[0], ((Number) r[1]).floatValue(), SqlValues.instant(r[2])))
-                .toList(), candidates);
+        List<Object[]> rows = SqlValues.bind(em.createNativeQuery("""
+                select c.id, ts_rank_cd(c.search_document, to_tsquery('simple', :tsquery)) as rank, c.published_at
+                from (select a.id, a.search_document, a.published_at %s
+                      order by a.listed_at desc, a.id desc limit :candidates) c
+                order by rank desc, c.published_at desc, c.id desc""".formatted(where.sql)), params).getResultList();
+        List<Ranked> pool = rows.stream()
+                .map(r -> new Ranked((UUID) r[0], ((Number) r[1]).floatValue(), SqlValues.instant(r[2]))).toList();
+        List<Ranked> after = filter.after().map(cursor -> pool.stream().filter(r -> r.after(cursor)).toList())
+                .orElse(pool);
+        return new Page(after.subList(0, Math.min(after.size(), filter.limit() + 1)), pool.size(),
+                pool.stream().map(Ranked::id).toList());
     }
 
-    /** Ranked rows and how many candidates they were ranked among. */
-    public record Page(List<Ranked> rows, long candidates) {
+    /**
+     * A page's rows ({@code limit + 1} at most), how many candidates they were ranked among, and those candidates: the
+     * articles whose change can change this page, with any article that matches the query after it changed.
+     */
+    public record Page(List<Ranked> rows, long candidates, List<UUID> pool) {
     }
 
     /**
@@ -102,7 +114,7 @@ public class SearchRepository {
      * is exact, for free; otherwise it is the planner's estimate (flagged), which costs a plan but no scan.
      */
     public Total total(SearchFilter filter, Page page) {
-        if (page.candidates() < CANDIDATES && (filter.after().isEmpty() || page.candidates() > 0)) {
+        if (page.candidates() < CANDIDATES) {
             return new Total(page.candidates(), false);
         }
         Where where = where(filter);

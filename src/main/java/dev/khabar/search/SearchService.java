@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import dev.khabar.article.Article;
 import dev.khabar.article.ArticleRepository;
 import dev.khabar.article.Section;
+import dev.khabar.cache.SearchScope;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.db.Slice;
 import dev.khabar.text.Analysis;
@@ -40,7 +41,8 @@ public class SearchService {
     public record Hit(Article article, List<Highlighter.Snippet> snippets) {
     }
 
-    public record Result(List<Hit> hits, Optional<SearchCursor> next, SearchRepository.Total total) {
+    /** A page of hits, the cursor of the next one, the total, and what the page depends on (for the read cache). */
+    public record Result(List<Hit> hits, Optional<SearchCursor> next, SearchRepository.Total total, SearchScope scope) {
     }
 
     @Transactional
@@ -63,7 +65,7 @@ public class SearchService {
                 .map(a -> new Hit(a, snippets(a, highlighter))).toList();
         Optional<SearchCursor> next = slice.next()
                 .map(last -> new SearchCursor(last.rank(), last.publishedAt(), last.id()));
-        return new Result(hits, next, search.total(filter, page));
+        return new Result(hits, next, search.total(filter, page), SearchScope.of(filter.query().tsquery(), page.pool()));
     }
 
     /**

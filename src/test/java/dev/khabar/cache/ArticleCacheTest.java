@@ -252,8 +252,8 @@ class ArticleCacheTest {
     }
 
     @Test
-    void searchResultsAreCachedUntilAWriteAndRevalidate() throws Exception {
-        String word = "qz" + Api.unique().replaceAll("[0-9]", "x");
+    void searchResultsAreCachedAndRevalidate() throws Exception {
+        String word = word();
         String id = published("Searching for " + word);
         String search = "api/v1/search?q=" + word;
         quiet();
@@ -265,9 +265,101 @@ class ArticleCacheTest {
         assertEquals(headers(miss), headers(hit));
         assertEquals("public, max-age=60, stale-while-revalidate=300", hit.headers().firstValue("cache-control").orElseThrow());
         assertEquals(304, get(search, "If-None-Match", hit.headers().firstValue("etag").orElseThrow()).statusCode());
+    }
 
-        Api.create(Api.article("en", "Any write " + Api.unique()));
-        assertTrue(new String(get(search).body(), StandardCharsets.UTF_8).contains("Renamed in SQL"));
+    @Test
+    void aSearchPageOutlivesWritesThatCannotChangeItAndGoesWithOneThatCan() throws Exception {
+        String word = word();
+        String id = published("Searching for " + word);
+        String search = "api/v1/search?q=" + word;
+        quiet();
+        HttpResponse<byte[]> miss = get(search);
+        renameBehindTheServicesBack(id, "Renamed in SQL");
+
+        // A draft with the word, and a published article without it: the results are the same after them.
+        Api.create(Api.article("en", "A draft about " + word));
+        published("Unrelated " + word());
+        assertArrayEquals(miss.body(), get(search).body());
+
+        // A published article with the word is in the results the next read gets.
+        String second = published("Also about " + word);
+        assertEquals(List.of("Also about " + word, "Renamed in SQL"), hitTitles(get(search)));
+        assertEquals(List.of(second, id), hitIds(get(search)));
+    }
+
+    @Test
+    void aSearchPageGoesWhenAnArticleItRankedChanges() throws Exception {
+        String word = word();
+        String first = published("First about " + word);
+        String second = published("Second about " + word);
+        String search = "api/v1/search?q=" + word;
+        quiet();
+        assertEquals(List.of(second, first), hitIds(get(search)));
+        renameBehindTheServicesBack(first, "Renamed in SQL");
+
+        // The second no longer has the word: it leaves the results, and the page they were on goes.
+        editor().contentType(Api.MERGE_PATCH).body(Map.of("title", "No longer matching"))
+                .patch("/api/v1/articles/" + second).then().statusCode(200);
+        assertEquals(List.of("Renamed in SQL"), hitTitles(get(search)));
+
+        editor().post("/api/v1/articles/" + first + "/unpublish").then().statusCode(200);
+        assertEquals(List.of(), hitIds(get(search)));
+    }
+
+    @Test
+    void aNotificationDropsOnlyTheSearchPagesItsArticleCanChange() throws Exception {
+        String word = word();
+        String id = published("Notified search " + word);
+        String other = published("Another story " + word());
+        String search = "api/v1/search?q=" + word;
+        quiet();
+        HttpResponse<byte[]> miss = get(search);
+        renameBehindTheServicesBack(id, "Renamed in SQL");
+
+        // Another instance changed an article that neither was in the results nor has the word.
+        notifyAndWait(other);
+        assertArrayEquals(miss.body(), get(search).body());
+
+        // ... then gave it the word: it matches now, so the page goes.
+        assertEquals(1, db.update("update article set search_document = search_document || to_tsvector('simple', ?)"
+                + " where id = ?", word, UUID.fromString(other)));
+        notifyAndWait(other);
+        assertEquals(List.of(id, other).stream().sorted().toList(), hitIds(get(search)).stream().sorted().toList());
+        assertTrue(hitTitles(get(search)).contains("Renamed in SQL"));
+
+        // A change to an article in the results, notified, drops the page too.
+        renameBehindTheServicesBack(id, "Renamed again");
+        notifyAndWait(id);
+        assertTrue(hitTitles(get(search)).contains("Renamed again"));
+    }
+
+    /**
+     * Notifies a write of the article as another instance would, and waits until this instance has acted on it: the
+     * notification has been taken when the cache's ticket moves, and its handling is over when that of a second one,
+     * sent only then, has begun (one thread handles them in order).
+     */
+    private void notifyAndWait(String id) throws InterruptedException {
+        String slug = (String) db.value("select slug from article where id = ?", UUID.fromString(id));
+        notifyAndWaitForTicket(id + " en " + slug);
+        notifyAndWaitForTicket(UUID.randomUUID() + " en no-such-article");
+    }
+
+    private void notifyAndWaitForTicket(String payload) throws InterruptedException {
+        long ticket = cache.ticket();
+        db.value("select pg_notify('khabar_article', ?)", payload);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (cache.ticket() == ticket && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(cache.ticket() != ticket, "the notification was not acted on within 5 s");
+    }
+
+    private static List<String> hitIds(HttpResponse<byte[]> response) {
+        return items(response, "id");
+    }
+
+    private static List<String> hitTitles(HttpResponse<byte[]> response) {
+        return items(response, "title");
     }
 
     /**
@@ -278,7 +370,7 @@ class ArticleCacheTest {
         return "qz" + Api.uniqueLetters();
     }
 
-    private static List<String> suggested(HttpResponse<byte[]> response, String member) {
+    private static List<String> items(HttpResponse<byte[]> response, String member) {
         return io.restassured.path.json.JsonPath.from(new String(response.body(), StandardCharsets.UTF_8))
                 .getList("items." + member);
     }
@@ -291,7 +383,7 @@ class ArticleCacheTest {
         quiet();
         HttpResponse<byte[]> miss = get(suggest);
         assertEquals(200, miss.statusCode());
-        assertEquals(List.of("Suggesting " + word), suggested(miss, "title"));
+        assertEquals(List.of("Suggesting " + word), items(miss, "title"));
         renameBehindTheServicesBack(id, "Renamed in SQL");
         HttpResponse<byte[]> hit = get(suggest);
         assertArrayEquals(miss.body(), hit.body());
@@ -334,7 +426,7 @@ class ArticleCacheTest {
         assertEquals(identity.headers().firstValue("etag").orElseThrow().replaceFirst("\"$", "-gz\""), gzipTag);
         byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(hit.body())).readAllBytes();
         assertArrayEquals(identity.body(), unzipped);
-        assertEquals(5, suggested(identity, "id").size());
+        assertEquals(5, items(identity, "id").size());
         assertTrue(new String(unzipped, StandardCharsets.UTF_8).contains(word + " 0 "), "kept before the rename");
         assertEquals(304, get(suggest, "If-None-Match", gzipTag).statusCode());
     }
@@ -347,24 +439,24 @@ class ArticleCacheTest {
         quiet();
         assertEquals(200, get(suggest).statusCode());
         renameBehindTheServicesBack(id, "Renamed in SQL");
-        assertEquals(List.of("Suggested then changed " + word), suggested(get(suggest), "title"));
+        assertEquals(List.of("Suggested then changed " + word), items(get(suggest), "title"));
 
         // A write to any article, through this instance, is seen by the next read.
         Api.create(Api.article("en", "Any write " + Api.unique()));
-        assertEquals(List.of("Renamed in SQL"), suggested(get(suggest), "title"));
+        assertEquals(List.of("Renamed in SQL"), items(get(suggest), "title"));
 
         // A write by another instance arrives as a notification only.
         quiet();
-        assertEquals(List.of("Renamed in SQL"), suggested(get(suggest), "title"));
+        assertEquals(List.of("Renamed in SQL"), items(get(suggest), "title"));
         renameBehindTheServicesBack(id, "Changed by another instance");
-        assertEquals(List.of("Renamed in SQL"), suggested(get(suggest), "title"));
+        assertEquals(List.of("Renamed in SQL"), items(get(suggest), "title"));
         String slug = (String) db.value("select slug from article where id = ?", UUID.fromString(id));
         Instant sent = Instant.now();
         db.value("select pg_notify('khabar_article', ?)", id + " en " + slug);
         List<String> seen = List.of();
         while (!seen.equals(List.of("Changed by another instance"))
                 && Duration.between(sent, Instant.now()).toMillis() < 2_000) {
-            seen = suggested(get(suggest), "title");
+            seen = items(get(suggest), "title");
         }
         assertEquals(List.of("Changed by another instance"), seen);
     }
@@ -379,11 +471,11 @@ class ArticleCacheTest {
                 .post("/api/v1/articles/" + scheduledId + "/publish").then().statusCode(200);
         String suggest = "api/v1/search/suggest?q=" + word;
         quiet();
-        assertEquals(List.of(publishedId), suggested(get(suggest), "id"));
-        assertEquals(List.of(publishedId), suggested(get(suggest), "id"));
+        assertEquals(List.of(publishedId), items(get(suggest), "id"));
+        assertEquals(List.of(publishedId), items(get(suggest), "id"));
         Thread.sleep(2_100);
         // No write happens when it comes due, yet it is suggested from then on (newest first).
-        assertEquals(List.of(scheduledId, publishedId), suggested(get(suggest), "id"));
+        assertEquals(List.of(scheduledId, publishedId), items(get(suggest), "id"));
     }
 
     @Test

@@ -271,7 +271,7 @@ public class ArticleResource {
         Instant now = Instant.now();
         PageBody body = new PageBody(page.items().stream().map(a -> selected.apply(ArticleView.of(a, now), json)).toList(),
                 next);
-        return http.page(body, page.lastModified(), headers, uri, next);
+        return http.page(body, page.lastModified(), headers, uri, next, Optional.empty());
     }
 
     /** The serialised form of {@link ArticlePage} when items carry selected fields only. */

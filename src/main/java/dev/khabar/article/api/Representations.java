@@ -27,6 +27,7 @@ import dev.khabar.article.ArticleStamp;
 import dev.khabar.article.ArticleState;
 import dev.khabar.article.VersionCheck;
 import dev.khabar.cache.ReadCache;
+import dev.khabar.cache.SearchScope;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.format.ArticleFormats;
 import dev.khabar.format.ArticleLinks;
@@ -236,9 +237,11 @@ public class Representations {
     /**
      * A page of a list, of search results or of suggestions: {@link #collection} with its {@code Link: rel="next"}
      * (when {@code nextCursor} is not null), offered to the cache when an anonymous reader asked for it through
-     * {@link PublishedReads} (kept until the next write or scheduled publication).
+     * {@link PublishedReads}: kept until the next scheduled publication, and until the next write of an article, or,
+     * for search results ({@code search}), the next write that can change them.
      */
-    public Response page(Object body, Optional<Instant> lastModified, HttpHeaders headers, UriInfo uri, String nextCursor) {
+    public Response page(Object body, Optional<Instant> lastModified, HttpHeaders headers, UriInfo uri, String nextCursor,
+            Optional<SearchScope> search) {
         byte[] bytes = bytes(body);
         ReadCache.Body cached = ReadCache.Body.of(bytes, listTag(bytes), MediaType.APPLICATION_JSON);
         Response response = Links.next(collection(cached, lastModified, headers), uri, nextCursor).build();
@@ -248,7 +251,7 @@ public class Representations {
         if (ticket != null && key != null && !caller.audience().seesEverything()) {
             cache.offerPage(ticket, key, new ReadCache.PageEntry(cached, lastModified.orElse(null),
                     lastModified.map(Conditional::httpDate).map(AsciiString::of).orElse(null),
-                    response.getHeaderString(HttpHeaders.LINK), cache.nextDue()));
+                    response.getHeaderString(HttpHeaders.LINK), cache.nextDue(), search.orElse(null)));
         }
         return response;
     }

@@ -97,7 +97,8 @@ public class SearchResource {
         String next = result.next().map(SearchCursor::encode).orElse(null);
         return http.page(new SearchViews.Page(
                 result.hits().stream().map(h -> SearchViews.Hit.of(h.article(), h.snippets())).toList(), next,
-                result.total().value(), result.total().estimate()), Optional.empty(), headers, uri, next);
+                result.total().value(), result.total().estimate()), Optional.empty(), headers, uri, next,
+                Optional.of(result.scope()));
     }
 
     @GET
@@ -128,7 +129,7 @@ public class SearchResource {
         // Sent and kept like a search page (one page, never a next one): anonymous readers get it from the read cache
         // until the next change or scheduled publication, as type-ahead asks the same few prefixes again and again.
         return http.page(new SearchViews.Suggestions(search.suggest(q, Params.language(lang)).stream()
-                .map(SearchViews.Suggestion::of).toList()), Optional.empty(), headers, uri, null);
+                .map(SearchViews.Suggestion::of).toList()), Optional.empty(), headers, uri, null, Optional.empty());
     }
 
     private static SearchQuery query(String q) {
