@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,7 @@ import dev.khabar.change.ArticleChanged;
 import dev.khabar.change.ArticlesChanged;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.http.Conditional;
+import dev.khabar.search.SearchScope;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -148,12 +150,12 @@ public class ReadCache {
     }
 
     /**
-     * Which of the given queries ({@code tsquery} text) match any of the given articles as anonymous readers now see
-     * them: what {@link #changed} asks the database after a write ({@link SearchMatches}).
+     * The given queries ({@code tsquery} text) that the given articles match, as anonymous readers see the articles now,
+     * with where each would rank: what {@link #changed} asks the database after a write ({@link SearchMatches}).
      */
     @FunctionalInterface
     public interface SearchMatcher {
-        Set<String> matching(Set<UUID> articles, Set<String> tsqueries) throws SQLException;
+        List<SearchScope.Match> matching(Set<UUID> articles, Set<String> tsqueries) throws SQLException;
     }
 
     /** Writes of more articles than this at once (a bulk import's batch) drop every search page without testing them. */
@@ -265,14 +267,12 @@ public class ReadCache {
 
     /**
      * Forgets what writes of these articles may have changed: each article (by id, and every slug lookup of its slug),
-     * every page of a list or of suggestions, and the pages of search results that ranked one of them or whose query
-     * one of them matches now, which {@code matcher} tells (if it fails, every search page goes). A search page that
-     * neither ranked an article nor matches it afterwards is the same page after the write: its hits, their ranks and
-     * order, and its total come from its candidates alone (SearchRepository#page), and a non-matching article is not
-     * one.
+     * every page of a list or of suggestions, and the pages of search results that ranked one of them or that one of
+     * them now enters ({@link SearchScope}). {@code matcher} tells which queries the articles match now; if it fails,
+     * every search page goes.
      *
-     * <p>Pages offered after the first step carry tickets taken after the write committed, so they already show it;
-     * the pages tested are those kept when the query list was taken.
+     * <p>Pages offered after the first step carry tickets taken after the writes committed, so they already show them:
+     * whether the last step keeps them or not, they are right.
      */
     public void changed(Collection<ArticleChanged> changes, SearchMatcher matcher) {
         if (changes.isEmpty()) {
@@ -295,20 +295,22 @@ public class ReadCache {
         if (queries.isEmpty()) {
             return;
         }
-        Set<String> matched = null;
+        Map<String, List<SearchScope.Match>> matches = null;
         if (queries.size() <= TESTED_QUERIES) {
             try {
-                matched = matcher.matching(ids, queries);
+                matches = matcher.matching(ids, queries).stream()
+                        .collect(Collectors.groupingBy(SearchScope.Match::tsquery));
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("Could not tell which cached searches a write changed (%s); dropping them all", e.getMessage());
             }
         }
-        Set<String> drop = matched;
+        Map<String, List<SearchScope.Match>> found = matches;
         synchronized (this) {
-            pages.asMap().values().removeIf(page -> page.search() != null && (drop == null
-                    || drop.contains(page.search().tsquery())));
+            pages.asMap().values().removeIf(page -> page.search() != null
+                    && (found == null || !page.search().keeps(found.getOrDefault(page.search().tsquery(), List.of()))));
         }
     }
+
 
     /**
      * This instance's own writes, as soon as they commit: its next read shows them, notified or not yet. A search page

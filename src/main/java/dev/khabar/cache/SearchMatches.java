@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.khabar.article.Audience;
+import dev.khabar.search.SearchScope;
 
 /**
  * Which cached search queries match articles as they are now: PostgreSQL's own {@code @@}, so that the answer is
@@ -17,32 +20,31 @@ import dev.khabar.article.Audience;
  */
 final class SearchMatches {
 
-    /**
-     * Each document is read once (and copied out of TOAST once, by the concatenation), then tested against every
-     * query; an article anonymous readers cannot see matches nothing.
-     */
+    /** Each query against each article anonymous readers can see, ranked as SearchRepository#page ranks it. */
     private static final String MATCHING = """
-            with d as materialized (
-              select a.search_document || ''::tsvector as document from article a
-              where a.id = any(?) and %s)
-            select q.text from unnest(?::text[]) q(text)
-            where exists (select 1 from d where d.document @@ to_tsquery('simple', q.text))"""
+            select q.text, a.id, ts_rank_cd(a.search_document, to_tsquery('simple', q.text)), a.published_at, a.listed_at,
+                   a.language
+            from article a, unnest(?::text[]) q(text)
+            where a.id = any(?) and %s and a.search_document @@ to_tsquery('simple', q.text)"""
             .formatted(Audience.PUBLIC.sqlFilter("a"));
 
     private SearchMatches() {
     }
 
-    static Set<String> matching(Connection connection, Set<UUID> articles, Set<String> tsqueries) throws SQLException {
+    static List<SearchScope.Match> matching(Connection connection, Set<UUID> articles, Set<String> tsqueries)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(MATCHING)) {
-            select.setArray(1, connection.createArrayOf("uuid", articles.toArray()));
-            select.setArray(2, connection.createArrayOf("text", tsqueries.toArray()));
-            Set<String> matched = new HashSet<>();
+            select.setArray(1, connection.createArrayOf("text", tsqueries.toArray()));
+            select.setArray(2, connection.createArrayOf("uuid", articles.toArray()));
+            List<SearchScope.Match> matches = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    matched.add(rows.getString(1));
+                    matches.add(new SearchScope.Match(rows.getString(1), rows.getObject(2, UUID.class), rows.getFloat(3),
+                            rows.getObject(4, OffsetDateTime.class).toInstant(),
+                            rows.getObject(5, OffsetDateTime.class).toInstant(), rows.getString(6)));
                 }
             }
-            return matched;
+            return matches;
         }
     }
 }

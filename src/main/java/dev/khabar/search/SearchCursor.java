@@ -12,6 +12,27 @@ public record SearchCursor(float rank, Instant publishedAt, UUID id) {
 
     private static final int SIZE = 4 + 8 + 4 + 16;
 
+    /**
+     * Whether this position comes after {@code other} in result order (rank, publication time and id, all descending),
+     * as PostgreSQL orders them.
+     */
+    public boolean comesAfter(SearchCursor other) {
+        int order = Float.compare(rank, other.rank);
+        if (order == 0) {
+            order = publishedAt.compareTo(other.publishedAt);
+        }
+        if (order == 0) {
+            order = compareIds(id, other.id);
+        }
+        return order < 0;
+    }
+
+    /** uuid order in PostgreSQL: 16 unsigned bytes (Java's UUID.compareTo compares signed halves). */
+    public static int compareIds(UUID a, UUID b) {
+        int order = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return order != 0 ? order : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     public String encode() {
         ByteBuffer buffer = ByteBuffer.allocate(SIZE).putFloat(rank);
         CursorCodec.putInstant(buffer, publishedAt);

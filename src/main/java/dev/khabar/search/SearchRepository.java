@@ -35,7 +35,7 @@ public class SearchRepository {
      */
     static final int FUZZY_FROM = 5;
     /** How many of the most recent matches are ranked; up to this many, totals are exact. */
-    static final int CANDIDATES = 500;
+    public static final int CANDIDATES = 500;
     private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
     /**
      * Plans made for each query's own values, for the rest of the transaction. How to run a search depends on its words:
@@ -52,22 +52,20 @@ public class SearchRepository {
     /** One row of ranked results. */
     public record Ranked(UUID id, float rank, Instant publishedAt) {
 
-        /**
-         * Whether this row comes after the cursor in result order (rank, publication time and id, all descending), as
-         * PostgreSQL orders them: a uuid compares as 16 unsigned bytes.
-         */
-        boolean after(SearchCursor cursor) {
-            int order = Float.compare(rank, cursor.rank());
-            if (order == 0) {
-                order = publishedAt.compareTo(cursor.publishedAt());
-            }
-            if (order == 0) {
-                order = Long.compareUnsigned(id.getMostSignificantBits(), cursor.id().getMostSignificantBits());
-            }
-            if (order == 0) {
-                order = Long.compareUnsigned(id.getLeastSignificantBits(), cursor.id().getLeastSignificantBits());
-            }
-            return order < 0;
+        /** Where the row stands in result order: what a cursor after it holds. */
+        public SearchCursor position() {
+            return new SearchCursor(rank, publishedAt, id);
+        }
+    }
+
+    /** A candidate's place in the listing order, newest first: the candidates are the first of the matches in it. */
+    public record Listed(Instant listedAt, UUID id) implements Comparable<Listed> {
+
+        /** Oldest first (the listing's order reversed). */
+        @Override
+        public int compareTo(Listed other) {
+            int order = listedAt.compareTo(other.listedAt);
+            return order != 0 ? order : SearchCursor.compareIds(id, other.id);
         }
     }
 
@@ -90,23 +88,34 @@ public class SearchRepository {
         params.put("candidates", CANDIDATES);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = SqlValues.bind(em.createNativeQuery("""
-                select c.id, ts_rank_cd(c.search_document, to_tsquery('simple', :tsquery)) as rank, c.published_at
-                from (select a.id, a.search_document, a.published_at %s
+                select c.id, ts_rank_cd(c.search_document, to_tsquery('simple', :tsquery)) as rank, c.published_at,
+                       c.listed_at
+                from (select a.id, a.search_document, a.published_at, a.listed_at %s
                       order by a.listed_at desc, a.id desc limit :candidates) c
                 order by rank desc, c.published_at desc, c.id desc""".formatted(where.sql)), params).getResultList();
-        List<Ranked> pool = rows.stream()
-                .map(r -> new Ranked((UUID) r[0], ((Number) r[1]).floatValue(), SqlValues.instant(r[2]))).toList();
-        List<Ranked> after = filter.after().map(cursor -> pool.stream().filter(r -> r.after(cursor)).toList())
-                .orElse(pool);
-        return new Page(after.subList(0, Math.min(after.size(), filter.limit() + 1)), pool.size(),
-                pool.stream().map(Ranked::id).toList());
+        List<Ranked> pool = new ArrayList<>(rows.size());
+        List<Listed> byAge = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            pool.add(new Ranked(id, ((Number) r[1]).floatValue(), SqlValues.instant(r[2])));
+            byAge.add(new Listed(SqlValues.instant(r[3]), id));
+        }
+        byAge.sort(null);
+        List<Ranked> after = filter.after()
+                .map(cursor -> pool.stream().filter(r -> r.position().comesAfter(cursor)).toList()).orElse(pool);
+        return new Page(after.subList(0, Math.min(after.size(), filter.limit() + 1)), pool.size(), byAge);
     }
 
     /**
-     * A page's rows ({@code limit + 1} at most), how many candidates they were ranked among, and those candidates: the
-     * articles whose change can change this page, with any article that matches the query after it changed.
+     * A page's rows ({@code limit + 1} at most), how many candidates they were ranked among, and those candidates
+     * oldest first (the order in which they give way to newer matches).
      */
-    public record Page(List<Ranked> rows, long candidates, List<UUID> pool) {
+    public record Page(List<Ranked> rows, long candidates, List<Listed> byAge) {
+
+        /** Whether the candidates are the newest {@value #CANDIDATES} of more matches, not all of them. */
+        public boolean full() {
+            return candidates >= CANDIDATES;
+        }
     }
 
     /**
@@ -114,7 +123,7 @@ public class SearchRepository {
      * is exact, for free; otherwise it is the planner's estimate (flagged), which costs a plan but no scan.
      */
     public Total total(SearchFilter filter, Page page) {
-        if (page.candidates() < CANDIDATES) {
+        if (!page.full()) {
             return new Total(page.candidates(), false);
         }
         Where where = where(filter);

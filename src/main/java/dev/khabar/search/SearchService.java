@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import dev.khabar.article.Article;
 import dev.khabar.article.ArticleRepository;
 import dev.khabar.article.Section;
-import dev.khabar.cache.SearchScope;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.db.Slice;
 import dev.khabar.text.Analysis;
@@ -65,7 +64,7 @@ public class SearchService {
                 .map(a -> new Hit(a, snippets(a, highlighter))).toList();
         Optional<SearchCursor> next = slice.next()
                 .map(last -> new SearchCursor(last.rank(), last.publishedAt(), last.id()));
-        return new Result(hits, next, search.total(filter, page), SearchScope.of(filter.query().tsquery(), page.pool()));
+        return new Result(hits, next, search.total(filter, page), SearchScope.of(filter, page, slice));
     }
 
     /**

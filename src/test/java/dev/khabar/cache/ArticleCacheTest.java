@@ -30,6 +30,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.khabar.search.SearchRepository;
 import dev.khabar.support.Api;
 import dev.khabar.support.Db;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -47,6 +50,7 @@ import io.restassured.http.ContentType;
 class ArticleCacheTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
     URL base;
@@ -288,6 +292,98 @@ class ArticleCacheTest {
     }
 
     @Test
+    void aSearchPageAmongTheNewestOfManyMatchesOutlivesNewcomersThatDoNotReachIt() throws Exception {
+        String word = word();
+        moreMatchesThanAreRanked(word);
+        String search = "api/v1/search?q=" + word + "&limit=5";
+        quiet();
+        HttpResponse<byte[]> miss = get(search);
+        assertEquals(5, hitIds(miss).size());
+        renameBehindTheServicesBack(hitIds(miss).get(0), "Renamed in SQL");
+
+        // A newcomer that ranks below the page's last hit (the word only in its closing paragraph) leaves it as it is,
+        // and so does one older than every candidate, which does not join them.
+        Map<String, Object> low = Api.published(Api.article("en", "Low " + word()));
+        low.put("closing", "It mentions " + word + " at last.");
+        Api.create(low);
+        Map<String, Object> old = Api.published(Api.article("en", "Old news about " + word));
+        old.put("publishedAt", "2001-01-01T00:00:00Z");
+        Api.create(old);
+        assertArrayEquals(miss.body(), get(search).body());
+
+        // One that ranks first changes it.
+        String top = published("Breaking " + word);
+        HttpResponse<byte[]> after = get(search);
+        assertEquals(top, hitIds(after).get(0));
+        assertTrue(hitTitles(after).contains("Renamed in SQL"));
+    }
+
+    /** More published articles with the word than a search ranks: its candidates are the newest of them. */
+    private static void moreMatchesThanAreRanked(String word) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i <= SearchRepository.CANDIDATES; i++) {
+            lines.append(JSON.writeValueAsString(Api.published(Api.article("en", "Pooled " + word + " " + i))))
+                    .append('\n');
+        }
+        editor().contentType("application/x-ndjson").body(lines.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/articles/bulk").then().statusCode(200);
+    }
+
+    /**
+     * Writes of every kind, in a random order, each followed by reads of two cached pages (the first, and one reached by
+     * cursor): what they serve is what a key holder, whom the cache never serves, gets from the database.
+     */
+    @Test
+    void keptSearchPagesAreWhatTheDatabaseGivesAfterEveryKindOfWrite() throws Exception {
+        String word = word();
+        moreMatchesThanAreRanked(word);
+        String first = "api/v1/search?q=" + word + "&limit=4";
+        String second = first + "&cursor=" + io.restassured.path.json.JsonPath.from(new String(get(first).body(),
+                StandardCharsets.UTF_8)).getString("nextCursor");
+        java.util.Random random = new java.util.Random(20261205);
+        for (int step = 0; step < 30; step++) {
+            get(first);
+            get(second);
+            int kind = random.nextInt(7);
+            Map<String, Object> body = Api.published(Api.article("en", "Step " + step + " " + word()));
+            switch (kind) {
+                case 0 -> body.put("title", "Step " + step + " " + word); // ranks with the best
+                case 1 -> body.put("closing", "Mentions " + word + "."); // ranks below them
+                case 2 -> {
+                    body.put("title", "Old " + word);
+                    body.put("publishedAt", "2001-01-01T00:00:0" + step % 10 + "Z"); // older than every candidate
+                }
+                case 3 -> {
+                } // without the word
+                case 4 -> body.put("status", "draft");
+                default -> {
+                }
+            }
+            if (kind == 5 || kind == 6) {
+                // A candidate changes: one shown on the first page, or one of the second.
+                List<String> shown = items(get(kind == 5 ? first : second), "id");
+                String id = shown.get(random.nextInt(shown.size()));
+                if (random.nextBoolean()) {
+                    editor().contentType(Api.MERGE_PATCH).body(Map.of("subtitle", "Edited at step " + step))
+                            .patch("/api/v1/articles/" + id).then().statusCode(200);
+                } else {
+                    editor().post("/api/v1/articles/" + id + "/unpublish").then().statusCode(200);
+                }
+            } else {
+                Api.create(body);
+            }
+            for (String search : List.of(first, second)) {
+                io.restassured.path.json.JsonPath served = io.restassured.path.json.JsonPath.from(
+                        new String(get(search).body(), StandardCharsets.UTF_8));
+                io.restassured.path.json.JsonPath fresh = editor().get("/" + search).then().statusCode(200).extract()
+                        .jsonPath();
+                assertEquals(fresh.getList("items"), served.getList("items"), "step " + step + ", kind " + kind);
+                assertEquals(fresh.getString("nextCursor"), served.getString("nextCursor"), "step " + step);
+            }
+        }
+    }
+
+    @Test
     void aSearchPageGoesWhenAnArticleItRankedChanges() throws Exception {
         String word = word();
         String first = published("First about " + word);
@@ -320,9 +416,10 @@ class ArticleCacheTest {
         notifyAndWait(other);
         assertArrayEquals(miss.body(), get(search).body());
 
-        // ... then gave it the word: it matches now, so the page goes.
-        assertEquals(1, db.update("update article set search_document = search_document || to_tsvector('simple', ?)"
-                + " where id = ?", word, UUID.fromString(other)));
+        // ... then gave it the word (with the rest of the first one's document): it matches now, so the page goes.
+        assertEquals(1, db.update("update article set search_document = search_document"
+                + " || (select f.search_document from article f where f.id = ?) where id = ?", UUID.fromString(id),
+                UUID.fromString(other)));
         notifyAndWait(other);
         assertEquals(List.of(id, other).stream().sorted().toList(), hitIds(get(search)).stream().sorted().toList());
         assertTrue(hitTitles(get(search)).contains("Renamed in SQL"));

@@ -27,7 +27,7 @@ import dev.khabar.article.ArticleStamp;
 import dev.khabar.article.ArticleState;
 import dev.khabar.article.VersionCheck;
 import dev.khabar.cache.ReadCache;
-import dev.khabar.cache.SearchScope;
+import dev.khabar.search.SearchScope;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.format.ArticleFormats;
 import dev.khabar.format.ArticleLinks;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Pages after a cursor are cut from the ranked candidates in Java, in PostgreSQL's order: rank, publication time and
  * id, all descending, where a uuid compares as unsigned bytes (Java's UUID.compareTo compares signed longs).
  */
-class RankedOrderTest {
+class SearchCursorOrderTest {
 
     private static final Instant AT = Instant.parse("2026-12-05T08:00:00.123456Z");
     private static final UUID LOW = UUID.fromString("7fffffff-ffff-ffff-ffff-ffffffffffff");
@@ -21,18 +21,18 @@ class RankedOrderTest {
     @Test
     void lowerRankOrEarlierOrLowerIdComesAfter() {
         SearchCursor cursor = new SearchCursor(0.5f, AT, LOW);
-        assertTrue(new SearchRepository.Ranked(HIGH, 0.4f, AT.plusSeconds(60)).after(cursor));
-        assertFalse(new SearchRepository.Ranked(HIGH, 0.6f, AT.minusSeconds(60)).after(cursor));
-        assertTrue(new SearchRepository.Ranked(HIGH, 0.5f, AT.minusNanos(1_000)).after(cursor));
-        assertFalse(new SearchRepository.Ranked(HIGH, 0.5f, AT.plusNanos(1_000)).after(cursor));
-        assertFalse(new SearchRepository.Ranked(LOW, 0.5f, AT).after(cursor));
+        assertTrue(new SearchCursor(0.4f, AT.plusSeconds(60), HIGH).comesAfter(cursor));
+        assertFalse(new SearchCursor(0.6f, AT.minusSeconds(60), HIGH).comesAfter(cursor));
+        assertTrue(new SearchCursor(0.5f, AT.minusNanos(1_000), HIGH).comesAfter(cursor));
+        assertFalse(new SearchCursor(0.5f, AT.plusNanos(1_000), HIGH).comesAfter(cursor));
+        assertFalse(new SearchCursor(0.5f, AT, LOW).comesAfter(cursor));
     }
 
     @Test
     void idsCompareAsUnsignedBytes() {
         // 80000000-... sorts after 7fffffff-... in PostgreSQL, so it comes before it in descending order.
-        assertFalse(new SearchRepository.Ranked(HIGH, 0.5f, AT).after(new SearchCursor(0.5f, AT, LOW)));
-        assertTrue(new SearchRepository.Ranked(LOW, 0.5f, AT).after(new SearchCursor(0.5f, AT, HIGH)));
-        assertTrue(new SearchRepository.Ranked(new UUID(0, 1), 0.5f, AT).after(new SearchCursor(0.5f, AT, HIGH)));
+        assertFalse(new SearchCursor(0.5f, AT, HIGH).comesAfter(new SearchCursor(0.5f, AT, LOW)));
+        assertTrue(new SearchCursor(0.5f, AT, LOW).comesAfter(new SearchCursor(0.5f, AT, HIGH)));
+        assertTrue(new SearchCursor(0.5f, AT, new UUID(0, 1)).comesAfter(new SearchCursor(0.5f, AT, HIGH)));
     }
 }
