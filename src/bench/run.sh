@@ -24,7 +24,8 @@
 #     made through one takes to be served by the other (5 changes);
 #  6. grows the corpus to each size of SCALE_TO in SQL (src/bench/scale.sql: copies dated further back), restarts the
 #     service and measures every endpoint again, plus searches (no nginx equivalent), with the memory at that size,
-#     then the searches again with the service's read cache off (each one runs in PostgreSQL);
+#     searches again while an editor publishes a new article every second (src/bench/write_steadily.py), then the
+#     searches again with the service's read cache off (each one runs in PostgreSQL);
 #  7. prints Markdown tables, also written to target/bench/results.md.
 # Logs (service, nginx, loader, every wrk run) are kept in target/bench/. The service runs from a copy of the jar
 # (target/bench/khabar-runner.jar), so that a rebuild during the run does not disturb it, with a class-data-sharing
@@ -60,7 +61,7 @@ require_positive ARTICLES DURATION WARMUP CONNECTIONS LOAD_THREADS
 [[ $ARTICLES -ge 2 ]] || die "ARTICLES must be at least 2"
 
 mkdir -p "$OUT"
-require_tools src/bench/load.py src/bench/snapshot.py src/bench/report.lua src/bench/scale.sql
+require_tools src/bench/load.py src/bench/snapshot.py src/bench/report.lua src/bench/scale.sql src/bench/write_steadily.py
 prepare_app
 require_free_port
 recreate_database
@@ -314,6 +315,18 @@ PY
     counted "$s"
     ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' "GET /search?q=…, Zipf over $QUERIES words" \
         "$SCALED" "$CONNECTIONS" "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
+    # The same mix while an editor publishes a new article every second (src/bench/write_steadily.py, which deletes
+    # them afterwards): each write drops the cached search pages it can change, and those are read from PostgreSQL again.
+    log "measuring searches, Zipf over $QUERIES words, with a new article every second ($SCALED articles)"
+    python3 src/bench/write_steadily.py --url "$BASE" --token "$TOKEN" --first 10000000 --interval 1 \
+        --seconds "$((WARMUP + DURATION + 1))" >"$OUT/writer-$SCALED.log" 2>&1 &
+    local writer=$!
+    s=$(measure_one "wrk-search-zipf-$SCALED-writing" "$BASE/" "" 200 "$OUT/search-paths.txt")
+    wait "$writer" || { cat "$OUT/writer-$SCALED.log" >&2; die "the writer failed (log: $OUT/writer-$SCALED.log)"; }
+    counted "$s"
+    ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' \
+        "GET /search?q=…, Zipf over $QUERIES words, a new article published every second" "$SCALED" "$CONNECTIONS" \
+        "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")")
     measure_searches ""
     # The same again with the read cache off: every search runs in PostgreSQL, as the first one after a write does.
     stop_service

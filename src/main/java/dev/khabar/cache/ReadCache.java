@@ -93,7 +93,10 @@ public class ReadCache {
             return identity.length >= GZIP_FROM;
         }
 
-        /** The gzipped bytes (of a {@link #compressible} body), made on first use; two threads may both make them. */
+        /**
+         * The gzipped bytes (of a {@link #compressible} body), made on first use; two threads may both make them. The
+         * cache counts them once told ({@link ReadCache#recount}).
+         */
         public byte[] gzip() {
             byte[] made = gzip;
             if (made == null) {
@@ -115,9 +118,18 @@ public class ReadCache {
             return contentType;
         }
 
-        /** Counted as if gzipped already (text compresses to about a third; half is the safe side). */
+        /** Whether the gzipped bytes have been made. */
+        public boolean gzipped() {
+            return gzip != null;
+        }
+
+        /**
+         * The bytes held: the gzipped copy counts once made, so that the many articles only ever read uncompressed
+         * (by clients that do not ask for gzip) do not take room for a copy nobody asked for.
+         */
         int weight() {
-            return identity.length + (compressible() ? identity.length / 2 : 0) + 3 * etag.length() + 200;
+            byte[] made = gzip;
+            return identity.length + (made == null ? 0 : made.length) + 3 * etag.length() + 200;
         }
     }
 
@@ -333,6 +345,15 @@ public class ReadCache {
         slugs.invalidateAll();
         pages.invalidateAll();
         live = listening && enabled;
+    }
+
+    /** Counts again what a kept article or page holds: its bodies' gzipped bytes, made since it was kept. */
+    public void recount(UUID article) {
+        articles.asMap().computeIfPresent(article, (id, entry) -> entry);
+    }
+
+    public void recount(String page) {
+        pages.asMap().computeIfPresent(page, (key, entry) -> entry);
     }
 
     /** The next scheduled publication; pages filled before this call may not know of it, so their tickets are void. */

@@ -162,7 +162,7 @@ public class PublishedReads {
                     if (page.get().link() != null) {
                         response.putHeader(HttpHeaders.LINK, page.get().link());
                     }
-                })) {
+                }, () -> cache.recount(key))) {
             ctx.put(PAGE_KEY, key);
             miss(ctx);
         }
@@ -182,12 +182,15 @@ public class PublishedReads {
         ReadCache.Body body = entry.variants().get(variant);
         return body != null && serve(ctx, body, entry.modifiedAt(), entry.lastModified(), byLanguage, response -> response
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, entry.contentLanguage())
-                .putHeader(SURROGATE_KEY, entry.surrogateKeys()));
+                .putHeader(SURROGATE_KEY, entry.surrogateKeys()), () -> cache.recount(entry.id()));
     }
 
-    /** Answers with the body (or 304); false when the caller is over its limit, to be refused by the resource. */
+    /**
+     * Answers with the body (or 304); false when the caller is over its limit, to be refused by the resource.
+     * {@code recount} tells the cache that the body's gzipped bytes were just made.
+     */
     private boolean serve(RoutingContext ctx, ReadCache.Body body, Instant modifiedAt, AsciiString lastModified,
-            boolean byLanguage, Consumer<HttpServerResponse> headers) {
+            boolean byLanguage, Consumer<HttpServerResponse> headers, Runnable recount) {
         HttpServerRequest request = ctx.request();
         RateLimiter.Decision decision = limiter.take("anonymous", client(request), config.rateLimitAnonymous(),
                 config.rateLimitWindow(), System.currentTimeMillis());
@@ -216,7 +219,11 @@ public class PublishedReads {
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, body.contentType());
         if (gzip) {
+            boolean made = body.gzipped();
             response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(Buffer.buffer(body.gzip()));
+            if (!made) {
+                recount.run();
+            }
         } else {
             response.end(Buffer.buffer(body.identity()));
         }
