@@ -93,10 +93,7 @@ public class ReadCache {
             return identity.length >= GZIP_FROM;
         }
 
-        /**
-         * The gzipped bytes (of a {@link #compressible} body), made on first use; two threads may both make them. The
-         * cache counts them once told ({@link ReadCache#recount}).
-         */
+        /** The gzipped bytes (of a {@link #compressible} body), made on first use; two threads may both make them. */
         public byte[] gzip() {
             byte[] made = gzip;
             if (made == null) {
@@ -118,18 +115,9 @@ public class ReadCache {
             return contentType;
         }
 
-        /** Whether the gzipped bytes have been made. */
-        public boolean gzipped() {
-            return gzip != null;
-        }
-
-        /**
-         * The bytes held: the gzipped copy counts once made, so that the many articles only ever read uncompressed
-         * (by clients that do not ask for gzip) do not take room for a copy nobody asked for.
-         */
+        /** Counted as if gzipped already (text compresses to about a third; half is the safe side). */
         int weight() {
-            byte[] made = gzip;
-            return identity.length + (made == null ? 0 : made.length) + 3 * etag.length() + 200;
+            return identity.length + (compressible() ? identity.length / 2 : 0) + 3 * etag.length() + 200;
         }
     }
 
@@ -323,7 +311,6 @@ public class ReadCache {
         }
     }
 
-
     /**
      * This instance's own writes, as soon as they commit: its next read shows them, notified or not yet. A search page
      * that can have changed goes before the writer hears back.
@@ -345,15 +332,6 @@ public class ReadCache {
         slugs.invalidateAll();
         pages.invalidateAll();
         live = listening && enabled;
-    }
-
-    /** Counts again what a kept article or page holds: its bodies' gzipped bytes, made since it was kept. */
-    public void recount(UUID article) {
-        articles.asMap().computeIfPresent(article, (id, entry) -> entry);
-    }
-
-    public void recount(String page) {
-        pages.asMap().computeIfPresent(page, (key, entry) -> entry);
     }
 
     /** The next scheduled publication; pages filled before this call may not know of it, so their tickets are void. */

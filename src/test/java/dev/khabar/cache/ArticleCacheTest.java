@@ -17,6 +17,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
@@ -35,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.khabar.search.SearchRepository;
 import dev.khabar.support.Api;
 import dev.khabar.support.Db;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -58,6 +63,8 @@ class ArticleCacheTest {
     Db db;
     @Inject
     ReadCache cache;
+    @Inject
+    AgroalDataSource dataSource;
 
     private HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
@@ -330,8 +337,9 @@ class ArticleCacheTest {
     }
 
     /**
-     * Writes of every kind, in a random order, each followed by reads of two cached pages (the first, and one reached by
-     * cursor): what they serve is what a key holder, whom the cache never serves, gets from the database.
+     * Writes of every kind, in a random order, each followed by reads of three cached pages (the first, one reached by
+     * cursor, and the first of English articles only): what they serve is what a key holder, whom the cache never
+     * serves, gets from the database.
      */
     @Test
     void keptSearchPagesAreWhatTheDatabaseGivesAfterEveryKindOfWrite() throws Exception {
@@ -340,12 +348,14 @@ class ArticleCacheTest {
         String first = "api/v1/search?q=" + word + "&limit=4";
         String second = first + "&cursor=" + io.restassured.path.json.JsonPath.from(new String(get(first).body(),
                 StandardCharsets.UTF_8)).getString("nextCursor");
+        String english = first + "&lang=en";
         java.util.Random random = new java.util.Random(20261205);
         for (int step = 0; step < 30; step++) {
             get(first);
             get(second);
-            int kind = random.nextInt(7);
-            Map<String, Object> body = Api.published(Api.article("en", "Step " + step + " " + word()));
+            get(english);
+            int kind = random.nextInt(8);
+            Map<String, Object> body = Api.published(Api.article(kind == 7 ? "ar" : "en", "Step " + step + " " + word()));
             switch (kind) {
                 case 0 -> body.put("title", "Step " + step + " " + word); // ranks with the best
                 case 1 -> body.put("closing", "Mentions " + word + "."); // ranks below them
@@ -356,6 +366,7 @@ class ArticleCacheTest {
                 case 3 -> {
                 } // without the word
                 case 4 -> body.put("status", "draft");
+                case 7 -> body.put("title", "خبر " + word); // ranks with the best, in Arabic
                 default -> {
                 }
             }
@@ -372,7 +383,7 @@ class ArticleCacheTest {
             } else {
                 Api.create(body);
             }
-            for (String search : List.of(first, second)) {
+            for (String search : List.of(first, second, english)) {
                 io.restassured.path.json.JsonPath served = io.restassured.path.json.JsonPath.from(
                         new String(get(search).body(), StandardCharsets.UTF_8));
                 io.restassured.path.json.JsonPath fresh = editor().get("/" + search).then().statusCode(200).extract()
@@ -381,6 +392,45 @@ class ArticleCacheTest {
                 assertEquals(fresh.getString("nextCursor"), served.getString("nextCursor"), "step " + step);
             }
         }
+    }
+
+    @Test
+    void readersAskingForTheSamePageAtOnceCauseOneSearchInTheDatabase() throws Exception {
+        String word = word();
+        published("Asked for at once " + word);
+        String search = "api/v1/search?q=" + word;
+        quiet();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (Connection blocker = dataSource.getConnection()) {
+            // The table locked, a search waits in PostgreSQL until the lock goes: long enough for all readers to ask.
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("lock table article in access exclusive mode");
+            }
+            List<CompletableFuture<HttpResponse<byte[]>>> readers = IntStream.range(0, 8)
+                    .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(URI.create(base.toString()).resolve(search))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray()))
+                    .toList();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (waitingSearches() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300); // the other readers' requests arrive meanwhile
+            assertEquals(1, waitingSearches());
+            blocker.rollback();
+            List<HttpResponse<byte[]>> answers = readers.stream().map(CompletableFuture::join).toList();
+            for (HttpResponse<byte[]> answer : answers) {
+                assertEquals(200, answer.statusCode());
+                assertArrayEquals(answers.get(0).body(), answer.body());
+            }
+            assertEquals(List.of("Asked for at once " + word), items(answers.get(0), "title"));
+        }
+    }
+
+    /** Searches waiting in PostgreSQL for a lock on the article table. */
+    private long waitingSearches() {
+        return ((Number) db.value("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                + " and query like '%ts_rank_cd%' and pid <> pg_backend_pid()")).longValue();
     }
 
     @Test

@@ -47,6 +47,8 @@ public class PublishedReads {
     static final String TICKET = "khabar.cache.ticket";
     static final String SLUG_LOOKUP = "khabar.cache.slug";
     static final String PAGE_KEY = "khabar.cache.page";
+    /** Set on a request that waited for another to render its page: it does not wait again. */
+    private static final String WAITED = "khabar.cache.waited";
 
     private static final String LIST = "/api/v1/articles";
     private static final String BASE = LIST + "/";
@@ -74,6 +76,7 @@ public class PublishedReads {
     @Inject
     Representations http;
     private AsciiString cacheControl;
+    private final Renderings renderings = new Renderings();
 
     /**
      * One prefix route for every article read, dispatched here by plain string tests: a route per shape would make the
@@ -156,16 +159,30 @@ public class PublishedReads {
         String key = ctx.request().host() + ' ' + variant.get() + ' ' + ctx.request().path() + '?'
                 + ctx.request().query();
         Optional<ReadCache.PageEntry> page = cache.page(key, Instant.now());
-        if (page.isEmpty() || !serve(ctx, page.get().body(), page.get().modifiedAt(), page.get().lastModified(), false,
+        if (page.isPresent() && serve(ctx, page.get().body(), page.get().modifiedAt(), page.get().lastModified(), false,
                 response -> {
                     response.putHeader(SURROGATE_KEY, LISTS_KEY);
                     if (page.get().link() != null) {
                         response.putHeader(HttpHeaders.LINK, page.get().link());
                     }
-                }, () -> cache.recount(key))) {
-            ctx.put(PAGE_KEY, key);
-            miss(ctx);
+                })) {
+            return;
         }
+        if (page.isEmpty() && ctx.get(WAITED) == null) {
+            // One reader renders a page the others asked for at the same time; they are answered from its copy.
+            Renderings.Role role = renderings.join(key, () -> {
+                ctx.put(WAITED, Boolean.TRUE);
+                page(ctx);
+            });
+            if (role == Renderings.Role.WAIT) {
+                return;
+            }
+            if (role == Renderings.Role.RENDER) {
+                ctx.addEndHandler(ended -> renderings.done(key));
+            }
+        }
+        ctx.put(PAGE_KEY, key);
+        miss(ctx);
     }
 
     /**
@@ -182,15 +199,12 @@ public class PublishedReads {
         ReadCache.Body body = entry.variants().get(variant);
         return body != null && serve(ctx, body, entry.modifiedAt(), entry.lastModified(), byLanguage, response -> response
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, entry.contentLanguage())
-                .putHeader(SURROGATE_KEY, entry.surrogateKeys()), () -> cache.recount(entry.id()));
+                .putHeader(SURROGATE_KEY, entry.surrogateKeys()));
     }
 
-    /**
-     * Answers with the body (or 304); false when the caller is over its limit, to be refused by the resource.
-     * {@code recount} tells the cache that the body's gzipped bytes were just made.
-     */
+    /** Answers with the body (or 304); false when the caller is over its limit, to be refused by the resource. */
     private boolean serve(RoutingContext ctx, ReadCache.Body body, Instant modifiedAt, AsciiString lastModified,
-            boolean byLanguage, Consumer<HttpServerResponse> headers, Runnable recount) {
+            boolean byLanguage, Consumer<HttpServerResponse> headers) {
         HttpServerRequest request = ctx.request();
         RateLimiter.Decision decision = limiter.take("anonymous", client(request), config.rateLimitAnonymous(),
                 config.rateLimitWindow(), System.currentTimeMillis());
@@ -219,11 +233,7 @@ public class PublishedReads {
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, body.contentType());
         if (gzip) {
-            boolean made = body.gzipped();
             response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(Buffer.buffer(body.gzip()));
-            if (!made) {
-                recount.run();
-            }
         } else {
             response.end(Buffer.buffer(body.identity()));
         }
