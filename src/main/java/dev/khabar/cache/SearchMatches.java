@@ -14,9 +14,9 @@ import dev.khabar.article.Audience;
 import dev.khabar.search.SearchScope;
 
 /**
- * Which cached search queries match articles as they are now: PostgreSQL's own {@code @@}, so that the answer is
- * exactly what a search would find. Filters (language, category, tags, dates) are not applied: a page that matches
- * the words but not the filters is dropped when it could have stayed, never kept when it should go.
+ * Which cached search queries match articles as they are now, by PostgreSQL's own {@code @@} and {@code ts_rank_cd},
+ * so that the answer is exactly what a search would find and rank: each match comes with the article's rank,
+ * publication and listing time and language, for {@link SearchScope#keeps} to place it among a page's candidates.
  */
 final class SearchMatches {
 
@@ -28,12 +28,17 @@ final class SearchMatches {
             where a.id = any(?) and %s and a.search_document @@ to_tsquery('simple', q.text)"""
             .formatted(Audience.PUBLIC.sqlFilter("a"));
 
+    /** Longer than this, and every search page is dropped instead (ReadCache#changed). */
+    static final int TIMEOUT_SECONDS = 2;
+
     private SearchMatches() {
     }
 
     static List<SearchScope.Match> matching(Connection connection, Set<UUID> articles, Set<String> tsqueries)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(MATCHING)) {
+            // A write waits for this after its commit: a table locked by a migration must not hold it for long.
+            select.setQueryTimeout(TIMEOUT_SECONDS);
             select.setArray(1, connection.createArrayOf("text", tsqueries.toArray()));
             select.setArray(2, connection.createArrayOf("uuid", articles.toArray()));
             List<SearchScope.Match> matches = new ArrayList<>();
