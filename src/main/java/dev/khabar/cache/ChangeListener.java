@@ -124,7 +124,7 @@ public class ChangeListener {
             PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
             long now = System.currentTimeMillis();
             if (received != null && received.length > 0) {
-                cache.changed(changes(received), (ids, queries) -> SearchMatches.matching(connection, ids, queries));
+                cache.changed(changes(received), SearchMatches.on(connection));
                 cache.nextDue(nextDue(connection));
                 checked = now;
             } else if (!Instant.ofEpochMilli(now).isBefore(cache.nextDue()) || now - checked >= CHECK_MILLIS) {

@@ -3,13 +3,13 @@ package dev.khabar.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +31,9 @@ import dev.khabar.change.ArticleChanged;
 import dev.khabar.change.ArticlesChanged;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.http.Conditional;
+import dev.khabar.search.PageScope;
 import dev.khabar.search.SearchScope;
+import dev.khabar.search.SuggestScope;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -139,28 +141,38 @@ public class ReadCache {
 
     /**
      * A page (list, search, suggestions) with the headers that go with it; {@code link}: the Link header, or null;
-     * {@code search}: what a page of search results depends on, null for pages that every write may change.
+     * {@code scope}: what a page of search results or suggestions depends on, null for pages that every write may
+     * change.
      */
     public record PageEntry(Body body, Instant modifiedAt, AsciiString lastModified, String link, Instant validUntil,
-            SearchScope search) {
+            PageScope scope) {
 
         int weight() {
-            return body.weight() + (search == null ? 0 : search.weight());
+            return body.weight() + (scope == null ? 0 : scope.weight());
+        }
+
+        SearchScope search() {
+            return scope instanceof SearchScope search ? search : null;
+        }
+
+        SuggestScope suggest() {
+            return scope instanceof SuggestScope suggest ? suggest : null;
         }
     }
 
-    /**
-     * The given queries ({@code tsquery} text) that the given articles match, as anonymous readers see the articles now,
-     * with where each would rank: what {@link #changed} asks the database after a write ({@link SearchMatches}).
-     */
-    @FunctionalInterface
+    /** What {@link #changed} asks the database about written articles, as anonymous readers see them now. */
     public interface SearchMatcher {
+
+        /** The given queries ({@code tsquery} text) that the articles match, with where each would rank. */
         List<SearchScope.Match> matching(Set<UUID> articles, Set<String> tsqueries) throws SQLException;
+
+        /** The given normalised texts for which the articles' titles would be suggested. */
+        Set<String> suggesting(Set<UUID> articles, Set<String> texts) throws SQLException;
     }
 
     /** Writes of more articles than this at once (a bulk import's batch) drop every search page without testing them. */
     static final int TESTED_ARTICLES = 32;
-    /** More distinct cached queries than this are not tested either: every search page is dropped. */
+    /** More distinct cached queries (or texts) than this are not tested either: every such page is dropped. */
     static final int TESTED_QUERIES = 4096;
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
 
@@ -267,9 +279,9 @@ public class ReadCache {
 
     /**
      * Forgets what writes of these articles may have changed: each article (by id, and every slug lookup of its slug),
-     * every page of a list or of suggestions, and the pages of search results that ranked one of them or that one of
-     * them now enters ({@link SearchScope}). {@code matcher} tells which queries the articles match now; if it fails,
-     * every search page goes.
+     * every page of a list, the pages of search results that ranked one of them or that one of them now enters
+     * ({@link SearchScope}), and the suggestions that showed one of them or would now ({@link SuggestScope}).
+     * {@code matcher} tells which queries and texts the articles match now; if it fails, every such page goes.
      *
      * <p>Pages offered after the first step carry tickets taken after the writes committed, so they already show them:
      * whether the last step keeps them or not, they are right.
@@ -280,6 +292,7 @@ public class ReadCache {
         }
         Set<UUID> ids = changes.stream().map(ArticleChanged::articleId).collect(Collectors.toUnmodifiableSet());
         Set<String> queries;
+        Set<String> texts;
         synchronized (this) {
             generation.incrementAndGet();
             for (ArticleChanged change : changes) {
@@ -287,27 +300,35 @@ public class ReadCache {
                 slugs.invalidate(change.slug());
             }
             boolean tested = ids.size() <= TESTED_ARTICLES;
-            pages.asMap().values().removeIf(page -> page.search() == null || !tested
-                    || ids.stream().anyMatch(page.search()::ranked));
-            queries = pages.asMap().values().stream().map(page -> page.search().tsquery())
-                    .collect(Collectors.toUnmodifiableSet());
+            pages.asMap().values().removeIf(page -> page.scope() == null || !tested
+                    || page.search() != null && ids.stream().anyMatch(page.search()::ranked)
+                    || page.suggest() != null && ids.stream().anyMatch(page.suggest()::shows));
+            queries = pages.asMap().values().stream().map(PageEntry::search).filter(Objects::nonNull)
+                    .map(SearchScope::tsquery).collect(Collectors.toUnmodifiableSet());
+            texts = pages.asMap().values().stream().map(PageEntry::suggest).filter(Objects::nonNull)
+                    .map(SuggestScope::text).collect(Collectors.toUnmodifiableSet());
         }
-        if (queries.isEmpty()) {
-            return;
-        }
-        Map<String, List<SearchScope.Match>> matches = null;
-        if (queries.size() <= TESTED_QUERIES) {
+        Map<String, List<SearchScope.Match>> matches = Map.of();
+        Set<String> suggested = Set.of();
+        if (!queries.isEmpty() || !texts.isEmpty()) {
             try {
-                matches = matcher.matching(ids, queries).stream()
+                if (queries.size() > TESTED_QUERIES || texts.size() > TESTED_QUERIES) {
+                    throw new IllegalStateException("too many cached queries to test");
+                }
+                matches = queries.isEmpty() ? Map.of() : matcher.matching(ids, queries).stream()
                         .collect(Collectors.groupingBy(SearchScope.Match::tsquery));
+                suggested = texts.isEmpty() ? Set.of() : matcher.suggesting(ids, texts);
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("Could not tell which cached searches a write changed (%s); dropping them all", e.getMessage());
+                matches = null;
             }
         }
         Map<String, List<SearchScope.Match>> found = matches;
+        Set<String> shown = suggested;
         synchronized (this) {
-            pages.asMap().values().removeIf(page -> page.search() != null
-                    && (found == null || !page.search().keeps(found.getOrDefault(page.search().tsquery(), List.of()))));
+            pages.asMap().values().removeIf(page -> page.scope() != null && (found == null
+                    || page.search() != null && !page.search().keeps(found.getOrDefault(page.search().tsquery(), List.of()))
+                    || page.suggest() != null && shown.contains(page.suggest().text())));
         }
     }
 
@@ -317,11 +338,7 @@ public class ReadCache {
      */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticlesChanged change) {
         if (enabled) {
-            changed(change.articles(), (ids, queries) -> {
-                try (Connection connection = database.getConnection()) {
-                    return SearchMatches.matching(connection, ids, queries);
-                }
-            });
+            changed(change.articles(), SearchMatches.pooled(database));
         }
     }
 

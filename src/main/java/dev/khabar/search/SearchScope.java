@@ -24,7 +24,7 @@ import dev.khabar.db.Slice;
  * filtered by category, tag or date, which the write is not tested against. A language filter is.</li>
  * </ul>
  */
-public final class SearchScope {
+public final class SearchScope implements PageScope {
 
     /** An article that matches a query, as it stands after a write. */
     public record Match(String tsquery, UUID id, float rank, Instant publishedAt, Instant listedAt, String language) {
@@ -142,7 +142,7 @@ public final class SearchScope {
         return entering <= olderThanShown;
     }
 
-    /** Bytes kept, roughly. */
+    @Override
     public int weight() {
         return candidates.length * 8 + tsquery.length() * 2 + 200;
     }

@@ -67,14 +67,23 @@ public class SearchService {
         return new Result(hits, next, search.total(filter, page), SearchScope.of(filter, page, slice));
     }
 
+    /** Suggestions, and what they depend on (for the read cache): empty when the text was too short to look up. */
+    public record Suggested(List<SearchRepository.Suggestion> items, Optional<SuggestScope> scope) {
+    }
+
     /**
      * Titles for what a reader is typing, normalised like everything else. Below {@value #SUGGEST_FROM} characters
      * there is nothing to suggest (trigrams need three; shorter text would match most titles anyway).
      */
     @Transactional
-    public List<SearchRepository.Suggestion> suggest(String partial, Optional<String> language) {
+    public Suggested suggest(String partial, Optional<String> language) {
         String normalised = Analysis.normalisedText(partial);
-        return normalised.length() < SUGGEST_FROM ? List.of() : search.suggest(normalised, language, SUGGESTIONS);
+        if (normalised.length() < SUGGEST_FROM) {
+            return new Suggested(List.of(), Optional.empty());
+        }
+        List<SearchRepository.Suggestion> items = search.suggest(normalised, language, SUGGESTIONS);
+        return new Suggested(items, Optional.of(new SuggestScope(normalised,
+                items.stream().map(SearchRepository.Suggestion::id).toList())));
     }
 
     /** Snippets in weight order (title, subtitle, headings, lead, bullets, closing), stopping at the third. */

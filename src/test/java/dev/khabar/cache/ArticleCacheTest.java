@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -283,9 +284,7 @@ class ArticleCacheTest {
         String word = word();
         String id = published("Searching for " + word);
         String search = "api/v1/search?q=" + word;
-        quiet();
-        HttpResponse<byte[]> miss = get(search);
-        renameBehindTheServicesBack(id, "Renamed in SQL");
+        HttpResponse<byte[]> miss = kept(search, id);
 
         // A draft with the word, and a published article without it: the results are the same after them.
         Api.create(Api.article("en", "A draft about " + word));
@@ -304,9 +303,8 @@ class ArticleCacheTest {
         moreMatchesThanAreRanked(word);
         String search = "api/v1/search?q=" + word + "&limit=5";
         quiet();
-        HttpResponse<byte[]> miss = get(search);
+        HttpResponse<byte[]> miss = kept(search, hitIds(get(search)).get(0));
         assertEquals(5, hitIds(miss).size());
-        renameBehindTheServicesBack(hitIds(miss).get(0), "Renamed in SQL");
 
         // A newcomer that ranks below the page's last hit (the word only in its closing paragraph) leaves it as it is,
         // and so does one older than every candidate, which does not join them.
@@ -323,6 +321,28 @@ class ArticleCacheTest {
         HttpResponse<byte[]> after = get(search);
         assertEquals(top, hitIds(after).get(0));
         assertTrue(hitTitles(after).contains("Renamed in SQL"));
+    }
+
+    /**
+     * The page as the cache keeps it, once it does, with an article shown on it renamed to "Renamed in SQL" behind the
+     * service's back: a read that still shows the name before proves the page came from the cache. A notification of an
+     * earlier test's write handled while the page was read keeps that read's copy out; then the article gets another
+     * name, the page is dropped (notified) and read again.
+     */
+    private HttpResponse<byte[]> kept(String search, String id) throws Exception {
+        quiet();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            HttpResponse<byte[]> page = get(search);
+            renameBehindTheServicesBack(id, "Renamed in SQL");
+            if (!new String(page.body(), StandardCharsets.UTF_8).contains("Renamed in SQL")
+                    && Arrays.equals(page.body(), get(search).body())) {
+                return page;
+            }
+            renameBehindTheServicesBack(id, "Named before attempt " + (attempt + 1));
+            notifyAndWait(id);
+            quiet();
+        }
+        throw new AssertionError("the page was never kept: " + search);
     }
 
     /** More published articles with the word than a search ranks: its candidates are the newest of them. */
@@ -459,9 +479,7 @@ class ArticleCacheTest {
         String id = published("Notified search " + word);
         String other = published("Another story " + word());
         String search = "api/v1/search?q=" + word;
-        quiet();
-        HttpResponse<byte[]> miss = get(search);
-        renameBehindTheServicesBack(id, "Renamed in SQL");
+        HttpResponse<byte[]> miss = kept(search, id);
 
         // Another instance changed an article that neither was in the results nor has the word.
         notifyAndWait(other);
@@ -580,7 +598,7 @@ class ArticleCacheTest {
     }
 
     @Test
-    void aWriteOrANotificationDropsKeptSuggestions() throws Exception {
+    void keptSuggestionsOutliveWritesThatCannotChangeThemAndGoWithOnesThatCan() throws Exception {
         String word = word();
         String id = published("Suggested then changed " + word);
         String suggest = "api/v1/search/suggest?q=" + word;
@@ -589,24 +607,30 @@ class ArticleCacheTest {
         renameBehindTheServicesBack(id, "Renamed in SQL");
         assertEquals(List.of("Suggested then changed " + word), items(get(suggest), "title"));
 
-        // A write to any article, through this instance, is seen by the next read.
-        Api.create(Api.article("en", "Any write " + Api.unique()));
-        assertEquals(List.of("Renamed in SQL"), items(get(suggest), "title"));
+        // A draft with the word, and a published title with nothing like it: the suggestions are the same after them.
+        Api.create(Api.article("en", "A draft with " + word));
+        published("Nothing alike " + word());
+        assertEquals(List.of("Suggested then changed " + word), items(get(suggest), "title"));
 
-        // A write by another instance arrives as a notification only.
+        // A published title with a word that starts with the text is suggested on the next read.
+        published("Another " + word + "s story");
+        assertEquals(List.of("Another " + word + "s story", "Renamed in SQL"), items(get(suggest), "title"));
+
+        // So is one with a word one typo away (the text is long enough for likeness), after those that start with it.
+        String typo = word.substring(0, 6) + (word.charAt(6) == 'x' ? 'y' : 'x') + word.substring(7);
+        published("Typo " + typo);
+        assertEquals(List.of("Another " + word + "s story", "Renamed in SQL", "Typo " + typo),
+                items(get(suggest), "title"));
+
+        // A write by another instance of a title shown arrives as a notification only.
         quiet();
-        assertEquals(List.of("Renamed in SQL"), items(get(suggest), "title"));
+        get(suggest);
         renameBehindTheServicesBack(id, "Changed by another instance");
-        assertEquals(List.of("Renamed in SQL"), items(get(suggest), "title"));
-        String slug = (String) db.value("select slug from article where id = ?", UUID.fromString(id));
-        Instant sent = Instant.now();
-        db.value("select pg_notify('khabar_article', ?)", id + " en " + slug);
-        List<String> seen = List.of();
-        while (!seen.equals(List.of("Changed by another instance"))
-                && Duration.between(sent, Instant.now()).toMillis() < 2_000) {
-            seen = items(get(suggest), "title");
-        }
-        assertEquals(List.of("Changed by another instance"), seen);
+        assertEquals(List.of("Another " + word + "s story", "Renamed in SQL", "Typo " + typo),
+                items(get(suggest), "title"));
+        notifyAndWait(id);
+        assertEquals(List.of("Another " + word + "s story", "Changed by another instance", "Typo " + typo),
+                items(get(suggest), "title"));
     }
 
     @Test
@@ -615,10 +639,10 @@ class ArticleCacheTest {
         String publishedId = published("Already out " + word);
         String scheduledId = editor().contentType(ContentType.JSON).body(Api.article("en", "Coming soon " + word))
                 .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        String suggest = "api/v1/search/suggest?q=" + word;
+        quiet(); // before the schedule: waiting for the notifications of earlier tests can take longer than 2 s
         editor().contentType(ContentType.JSON).body(Map.of("publishedAt", Instant.now().plusSeconds(2).toString()))
                 .post("/api/v1/articles/" + scheduledId + "/publish").then().statusCode(200);
-        String suggest = "api/v1/search/suggest?q=" + word;
-        quiet();
         assertEquals(List.of(publishedId), items(get(suggest), "id"));
         assertEquals(List.of(publishedId), items(get(suggest), "id"));
         Thread.sleep(2_100);

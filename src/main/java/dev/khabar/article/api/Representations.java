@@ -27,7 +27,7 @@ import dev.khabar.article.ArticleStamp;
 import dev.khabar.article.ArticleState;
 import dev.khabar.article.VersionCheck;
 import dev.khabar.cache.ReadCache;
-import dev.khabar.search.SearchScope;
+import dev.khabar.search.PageScope;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.format.ArticleFormats;
 import dev.khabar.format.ArticleLinks;
@@ -238,10 +238,10 @@ public class Representations {
      * A page of a list, of search results or of suggestions: {@link #collection} with its {@code Link: rel="next"}
      * (when {@code nextCursor} is not null), offered to the cache when an anonymous reader asked for it through
      * {@link PublishedReads}: kept until the next scheduled publication, and until the next write of an article, or,
-     * for search results ({@code search}), the next write that can change them.
+     * for search results and suggestions ({@code scope}), the next write that can change them.
      */
     public Response page(Object body, Optional<Instant> lastModified, HttpHeaders headers, UriInfo uri, String nextCursor,
-            Optional<SearchScope> search) {
+            Optional<? extends PageScope> scope) {
         byte[] bytes = bytes(body);
         ReadCache.Body cached = ReadCache.Body.of(bytes, listTag(bytes), MediaType.APPLICATION_JSON);
         Response response = Links.next(collection(cached, lastModified, headers), uri, nextCursor).build();
@@ -251,7 +251,7 @@ public class Representations {
         if (ticket != null && key != null && !caller.audience().seesEverything()) {
             cache.offerPage(ticket, key, new ReadCache.PageEntry(cached, lastModified.orElse(null),
                     lastModified.map(Conditional::httpDate).map(AsciiString::of).orElse(null),
-                    response.getHeaderString(HttpHeaders.LINK), cache.nextDue(), search.orElse(null)));
+                    response.getHeaderString(HttpHeaders.LINK), cache.nextDue(), scope.orElse(null)));
         }
         return response;
     }

@@ -128,8 +128,9 @@ public class SearchResource {
         requireText(q);
         // Sent and kept like a search page (one page, never a next one): anonymous readers get it from the read cache
         // until the next change or scheduled publication, as type-ahead asks the same few prefixes again and again.
-        return http.page(new SearchViews.Suggestions(search.suggest(q, Params.language(lang)).stream()
-                .map(SearchViews.Suggestion::of).toList()), Optional.empty(), headers, uri, null, Optional.empty());
+        SearchService.Suggested suggested = search.suggest(q, Params.language(lang));
+        return http.page(new SearchViews.Suggestions(suggested.items().stream().map(SearchViews.Suggestion::of).toList()),
+                Optional.empty(), headers, uri, null, suggested.scope());
     }
 
     private static SearchQuery query(String q) {
