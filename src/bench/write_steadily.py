@@ -7,7 +7,6 @@ Standard library only.
 """
 
 import argparse
-import http.client
 import sys
 import threading
 import time

@@ -158,6 +158,17 @@ public class ReadCache {
         SuggestScope suggest() {
             return scope instanceof SuggestScope suggest ? suggest : null;
         }
+
+        /**
+         * Whether a page of search results or suggestions, none of whose articles was written, is the same after writes
+         * of articles that match these queries and would be suggested for these texts.
+         */
+        boolean unchangedBy(Map<String, List<SearchScope.Match>> matches, Set<String> suggested) {
+            if (scope instanceof SearchScope search) {
+                return search.keeps(matches.getOrDefault(search.tsquery(), List.of()));
+            }
+            return scope instanceof SuggestScope suggest && !suggested.contains(suggest.text());
+        }
     }
 
     /** What {@link #changed} asks the database about written articles, as anonymous readers see them now. */
@@ -308,13 +319,14 @@ public class ReadCache {
             texts = pages.asMap().values().stream().map(PageEntry::suggest).filter(Objects::nonNull)
                     .map(SuggestScope::text).collect(Collectors.toUnmodifiableSet());
         }
-        Map<String, List<SearchScope.Match>> matches = Map.of();
-        Set<String> suggested = Set.of();
-        if (!queries.isEmpty() || !texts.isEmpty()) {
+        if (queries.isEmpty() && texts.isEmpty()) {
+            return;
+        }
+        // Null when unknown: every search and suggestion page goes.
+        Map<String, List<SearchScope.Match>> matches = null;
+        Set<String> suggested = null;
+        if (queries.size() <= TESTED_QUERIES && texts.size() <= TESTED_QUERIES) {
             try {
-                if (queries.size() > TESTED_QUERIES || texts.size() > TESTED_QUERIES) {
-                    throw new IllegalStateException("too many cached queries to test");
-                }
                 matches = queries.isEmpty() ? Map.of() : matcher.matching(ids, queries).stream()
                         .collect(Collectors.groupingBy(SearchScope.Match::tsquery));
                 suggested = texts.isEmpty() ? Set.of() : matcher.suggesting(ids, texts);
@@ -326,9 +338,8 @@ public class ReadCache {
         Map<String, List<SearchScope.Match>> found = matches;
         Set<String> shown = suggested;
         synchronized (this) {
-            pages.asMap().values().removeIf(page -> page.scope() != null && (found == null
-                    || page.search() != null && !page.search().keeps(found.getOrDefault(page.search().tsquery(), List.of()))
-                    || page.suggest() != null && shown.contains(page.suggest().text())));
+            pages.asMap().values().removeIf(page -> page.scope() != null
+                    && (found == null || shown == null || !page.unchangedBy(found, shown)));
         }
     }
 

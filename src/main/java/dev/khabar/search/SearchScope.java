@@ -118,6 +118,9 @@ public final class SearchScope implements PageScope {
      * query now.
      */
     public boolean keeps(List<Match> matches) {
+        if (matches.isEmpty()) {
+            return true;
+        }
         if (filtered) {
             return false;
         }

@@ -352,8 +352,10 @@ class ArticleCacheTest {
             lines.append(JSON.writeValueAsString(Api.published(Api.article("en", "Pooled " + word + " " + i))))
                     .append('\n');
         }
-        editor().contentType("application/x-ndjson").body(lines.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/articles/bulk").then().statusCode(200);
+        String answers = editor().contentType("application/x-ndjson").body(lines.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/articles/bulk").then().statusCode(200).extract().asString();
+        // Every line answered (the answer streams as batches commit): all of them are written.
+        assertEquals(SearchRepository.CANDIDATES + 1, answers.lines().filter(line -> line.contains("\"status\":201")).count());
     }
 
     /**
@@ -409,8 +411,8 @@ class ArticleCacheTest {
                         new String(get(search).body(), StandardCharsets.UTF_8));
                 io.restassured.path.json.JsonPath fresh = editor().get("/" + search).then().statusCode(200).extract()
                         .jsonPath();
-                assertEquals(fresh.getList("items"), served.getList("items"), "step " + step + ", kind " + kind);
-                assertEquals(fresh.getString("nextCursor"), served.getString("nextCursor"), "step " + step);
+                assertEquals(fresh.getList("items"), served.getList("items"), search + ", step " + step + ", kind " + kind);
+                assertEquals(fresh.getString("nextCursor"), served.getString("nextCursor"), search + ", step " + step);
             }
         }
     }
