@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.khabar.article.Audience;
+import dev.khabar.search.SearchRepository;
 import dev.khabar.search.SearchScope;
 import io.agroal.api.AgroalDataSource;
 
@@ -40,8 +41,8 @@ final class SearchMatches implements ReadCache.SearchMatcher {
     private static final String SUGGESTING = """
             select q.text from unnest(?::text[]) q(text)
             where exists (select 1 from article a where a.id = any(?) and %s
-              and (strpos(' ' || a.search_title, ' ' || q.text) > 0 or word_similarity(q.text, a.search_title) >= 0.39))"""
-            .formatted(Audience.PUBLIC.sqlFilter("a"));
+              and (strpos(' ' || a.search_title, ' ' || q.text) > 0 or word_similarity(q.text, a.search_title) >= %s))"""
+            .formatted(Audience.PUBLIC.sqlFilter("a"), SearchRepository.WORD_SIMILARITY - 0.01);
 
     /** Longer than this, and every search and suggestion page is dropped instead (ReadCache#changed). */
     static final int TIMEOUT_SECONDS = 2;

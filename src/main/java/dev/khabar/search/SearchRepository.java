@@ -34,6 +34,8 @@ public class SearchRepository {
      * the article ال, so "similar" would mean nearly everything.
      */
     static final int FUZZY_FROM = 5;
+    /** How like a word of a title the text must be for the title to be suggested (pg_trgm word similarity). */
+    public static final double WORD_SIMILARITY = 0.4;
     /** How many of the most recent matches are ranked; up to this many, totals are exact. */
     public static final int CANDIDATES = 500;
     private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
@@ -160,7 +162,8 @@ public class SearchRepository {
                 where %s and (a.search_title like :starts or a.search_title like :wordStarts)
                 order by a.listed_at desc, a.id desc limit :limit""".formatted(filter)), params)));
         if (found.size() < limit && normalised.length() >= FUZZY_FROM) {
-            em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").getSingleResult();
+            em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', :similarity, true)")
+                    .setParameter("similarity", Double.toString(WORD_SIMILARITY)).getSingleResult();
             params.remove("starts");
             params.remove("wordStarts");
             params.put("q", normalised);

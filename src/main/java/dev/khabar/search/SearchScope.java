@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.khabar.article.LanguageMatch;
 import dev.khabar.db.Slice;
 
 /**
@@ -126,8 +127,7 @@ public final class SearchScope implements PageScope {
         }
         int entering = 0;
         for (Match match : matches) {
-            if (language != null && !match.language().equals(language)
-                    && !match.language().startsWith(language + "-")) {
+            if (language != null && !LanguageMatch.matches(match.language(), language)) {
                 continue; // not in these results
             }
             if (!full) {
