@@ -31,6 +31,7 @@ import dev.khabar.change.ArticleChanged;
 import dev.khabar.change.ArticlesChanged;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.http.Conditional;
+import dev.khabar.http.ContentCoding;
 import dev.khabar.search.PageScope;
 import dev.khabar.search.SearchScope;
 import dev.khabar.search.SuggestScope;
@@ -60,13 +61,14 @@ import io.netty.util.AsciiString;
 @ApplicationScoped
 public class ReadCache {
 
-    /** Responses of at least this size are also kept gzipped (smaller ones gain nothing worth the header). */
-    static final int GZIP_FROM = 1024;
+    /** Responses of at least this size are also kept compressed (smaller ones gain nothing worth the header). */
+    static final int COMPRESS_FROM = 1024;
 
     /**
      * One representation: its bytes with the headers that describe them, kept as {@link AsciiString}s, which the HTTP
-     * server writes as they are. Bodies of at least {@value #GZIP_FROM} bytes are also sent gzipped; those bytes are
-     * made once, the first time a client takes gzip, and kept.
+     * server writes as they are. Bodies of at least {@value #COMPRESS_FROM} bytes are also sent compressed: gzipped,
+     * made the first time a client takes gzip, and with Brotli, made in the background ({@link Brotli}) the first time
+     * a client of the cache takes it. Each is made once and kept.
      */
     public static final class Body {
         private final byte[] identity;
@@ -74,11 +76,14 @@ public class ReadCache {
         private final AsciiString gzipEtag;
         private final AsciiString contentType;
         private volatile byte[] gzip;
+        private volatile byte[] brotli;
+        private AsciiString brotliEtag; // set before brotli, read after it
+        private volatile boolean brotliAsked;
 
         private Body(byte[] identity, String etag, String contentType) {
             this.identity = identity;
             this.etag = AsciiString.of(etag);
-            this.gzipEtag = AsciiString.of(Conditional.gzipped(etag));
+            this.gzipEtag = AsciiString.of(ContentCoding.GZIP.tag(etag));
             this.contentType = AsciiString.of(contentType);
         }
 
@@ -90,36 +95,73 @@ public class ReadCache {
             return identity;
         }
 
-        /** Whether the body is large enough to be sent gzipped to clients that take it. */
+        /** Whether the body is large enough to be sent compressed to clients that take it. */
         public boolean compressible() {
-            return identity.length >= GZIP_FROM;
+            return identity.length >= COMPRESS_FROM;
         }
 
-        /** The gzipped bytes (of a {@link #compressible} body), made on first use; two threads may both make them. */
-        public byte[] gzip() {
-            byte[] made = gzip;
-            if (made == null) {
-                made = compress(identity);
-                gzip = made;
+        /**
+         * The coding to send this body in to a client with this {@code Accept-Encoding} (identity for a body too small
+         * to gain from any): the one it prefers, Brotli only once its copy is made. With {@code makeBrotli}, a client
+         * that would take Brotli gets its copy started, for later requests.
+         */
+        public ContentCoding coding(String acceptEncoding, boolean makeBrotli) {
+            if (!compressible()) {
+                return ContentCoding.IDENTITY;
             }
-            return made;
+            ContentCoding preferred = ContentCoding.preferred(acceptEncoding, true);
+            if (preferred != ContentCoding.BROTLI || brotli != null) {
+                return preferred;
+            }
+            if (makeBrotli && !brotliAsked && Brotli.available()) {
+                brotliAsked = Brotli.makeLater(this);
+            }
+            return ContentCoding.preferred(acceptEncoding, false);
+        }
+
+        /** The bytes in a coding {@link #coding} chose; the gzipped ones are made on first use (two threads may both). */
+        public byte[] bytes(ContentCoding coding) {
+            return switch (coding) {
+                case IDENTITY -> identity;
+                case BROTLI -> brotli;
+                case GZIP -> {
+                    byte[] made = gzip;
+                    if (made == null) {
+                        made = gzip(identity);
+                        gzip = made;
+                    }
+                    yield made;
+                }
+            };
+        }
+
+        /** The entity tag of the bytes in a coding {@link #coding} chose. */
+        public AsciiString etag(ContentCoding coding) {
+            return switch (coding) {
+                case IDENTITY -> etag;
+                case GZIP -> gzipEtag;
+                case BROTLI -> brotliEtag;
+            };
         }
 
         public AsciiString etag() {
             return etag;
         }
 
-        public AsciiString gzipEtag() {
-            return gzipEtag;
-        }
-
         public AsciiString contentType() {
             return contentType;
         }
 
-        /** Counted as if gzipped already (text compresses to about a third; half is the safe side). */
+        void makeBrotli() {
+            if (brotli == null) {
+                brotliEtag = AsciiString.of(ContentCoding.BROTLI.tag(etag.toString()));
+                brotli = Brotli.compress(identity);
+            }
+        }
+
+        /** Counted as if compressed both ways already (text gzips to about a third and Brotli does better). */
         int weight() {
-            return identity.length + (compressible() ? identity.length / 2 : 0) + 3 * etag.length() + 200;
+            return identity.length + (compressible() ? identity.length * 3 / 4 : 0) + 4 * etag.length() + 200;
         }
     }
 
@@ -375,7 +417,7 @@ public class ReadCache {
         return enabled;
     }
 
-    private static byte[] compress(byte[] bytes) {
+    private static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(bytes);

@@ -21,8 +21,6 @@ public final class Conditional {
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private static final String GZIP_SUFFIX = "-gz";
-
     private Conditional() {
     }
 
@@ -42,14 +40,15 @@ public final class Conditional {
     }
 
     /**
-     * {@link #notModified(HttpHeaders, String, Instant)} from the header values. The gzipped body of a representation
-     * has its own tag ({@link #gzipped}), and either tag revalidates the other: a client's copy is current in whichever
-     * encoding it was stored, and a 304 carries no body to encode.
+     * {@link #notModified(HttpHeaders, String, Instant)} from the header values. Each content coding of a representation
+     * has its own tag ({@link ContentCoding#tag}), and any of them revalidates the others: a client's copy is current in
+     * whichever coding it was stored, and a 304 carries no body to encode.
      */
     public static boolean notModified(String noneMatch, String since, String etag, Instant lastModified) {
         if (noneMatch != null) {
-            String opaque = identity(opaque(etag));
-            return tags(noneMatch).stream().anyMatch(t -> t.equals("*") || identity(opaque(t)).equals(opaque));
+            String opaque = ContentCoding.identityOpaque(opaque(etag));
+            return tags(noneMatch).stream()
+                    .anyMatch(t -> t.equals("*") || ContentCoding.identityOpaque(opaque(t)).equals(opaque));
         }
         if (since == null || lastModified == null) {
             return false;
@@ -74,15 +73,6 @@ public final class Conditional {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
-
-    /** The tag of the gzipped body of the representation tagged {@code etag} (a strong tag per encoding, RFC 9110). */
-    public static String gzipped(String etag) {
-        return etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + "\"";
-    }
-
-    private static String identity(String opaque) {
-        return opaque.endsWith(GZIP_SUFFIX) ? opaque.substring(0, opaque.length() - GZIP_SUFFIX.length()) : opaque;
     }
 
     /** The entity tags of an {@code If-Match} or {@code If-None-Match} value, quotes and {@code W/} kept. */

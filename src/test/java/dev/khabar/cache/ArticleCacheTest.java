@@ -35,6 +35,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.khabar.search.SearchRepository;
@@ -181,6 +182,50 @@ class ArticleCacheTest {
             assertEquals(304, get("api/v1/articles/" + id, "If-None-Match", tag).statusCode());
             assertEquals(304, get("api/v1/articles/" + id, "If-None-Match", tag, "Accept-Encoding", "gzip").statusCode());
         }
+    }
+
+    @Test
+    void brotliIsServedOnceMadeToClientsThatPreferItAndEveryCodingsTagRevalidates() throws Exception {
+        String id = editor().contentType("text/plain; charset=utf-8").body(SEED.replaceFirst("\n", "\n" + Api.unique() + " "))
+                .post("/api/v1/articles/import?status=published").then().statusCode(201).extract().path("id");
+        String path = "api/v1/articles/" + id;
+        HttpResponse<byte[]> identity = get(path);
+        HttpResponse<byte[]> gzip = get(path, "Accept-Encoding", "gzip");
+        String gzipTag = gzip.headers().firstValue("etag").orElseThrow();
+
+        // The first reads that would take Brotli start its copy, and get gzip until it is made.
+        HttpResponse<byte[]> br = get(path, "Accept-Encoding", "gzip, deflate, br");
+        Instant asked = Instant.now();
+        while (br.headers().firstValue("content-encoding").orElseThrow().equals("gzip")
+                && Duration.between(asked, Instant.now()).toMillis() < 5_000) {
+            assertEquals(gzipTag, br.headers().firstValue("etag").orElseThrow());
+            assertArrayEquals(gzip.body(), br.body());
+            Thread.sleep(20);
+            br = get(path, "Accept-Encoding", "gzip, deflate, br");
+        }
+        assertEquals("br", br.headers().firstValue("content-encoding").orElseThrow());
+        assertEquals("\"" + id + "-v1-json-br\"", br.headers().firstValue("etag").orElseThrow());
+        assertEquals("Accept, Authorization, Accept-Encoding", br.headers().firstValue("vary").orElseThrow());
+        assertArrayEquals(identity.body(), Decoder.decompress(br.body()).getDecompressedData());
+        assertTrue(br.body().length * 10 < gzip.body().length * 9, "Brotli takes a tenth off gzip at least, was "
+                + br.body().length + " bytes against " + gzip.body().length);
+
+        assertEquals("gzip", coding(get(path, "Accept-Encoding", "br;q=0.5, gzip")));
+        assertEquals("gzip", coding(get(path, "Accept-Encoding", "br;q=0, *")));
+        assertEquals("br", coding(get(path, "Accept-Encoding", "gzip;q=0.5, br")));
+        assertEquals("br", coding(get(path, "Accept-Encoding", "*")));
+        assertEquals("identity", coding(get(path, "Accept-Encoding", "identity")));
+        for (String tag : List.of(identity.headers().firstValue("etag").orElseThrow(), gzipTag,
+                br.headers().firstValue("etag").orElseThrow())) {
+            for (String accepted : List.of("identity", "gzip", "br")) {
+                assertEquals(304, get(path, "If-None-Match", tag, "Accept-Encoding", accepted).statusCode());
+            }
+        }
+    }
+
+    private static String coding(HttpResponse<byte[]> response) {
+        assertEquals(200, response.statusCode());
+        return response.headers().firstValue("content-encoding").orElse("identity");
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.khabar.cache.ReadCache;
 import dev.khabar.config.ContentConfig;
 import dev.khabar.format.Format;
 import dev.khabar.http.Conditional;
+import dev.khabar.http.ContentCoding;
 import dev.khabar.text.Slugs;
 import io.netty.util.AsciiString;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -56,13 +57,12 @@ public class PublishedReads {
     private static final String SEARCH = "/api/v1/search";
     private static final String SUGGEST = SEARCH + "/suggest";
     private static final AsciiString VARY = AsciiString.of("Accept, Authorization");
-    private static final AsciiString VARY_GZIP = AsciiString.of("Accept, Authorization, Accept-Encoding");
+    private static final AsciiString VARY_ENCODING = AsciiString.of("Accept, Authorization, Accept-Encoding");
     private static final AsciiString VARY_LANGUAGE = AsciiString.of("Accept, Authorization, Accept-Language");
-    private static final AsciiString VARY_LANGUAGE_GZIP = AsciiString.of(
+    private static final AsciiString VARY_LANGUAGE_ENCODING = AsciiString.of(
             "Accept, Authorization, Accept-Language, Accept-Encoding");
     private static final AsciiString SURROGATE_KEY = AsciiString.of(Representations.SURROGATE_KEY);
     private static final AsciiString LISTS_KEY = AsciiString.of(Representations.LISTS_KEY);
-    private static final AsciiString GZIP = AsciiString.of("gzip");
     private static final Set<String> FORMAT = Set.of("format");
     private static final Optional<String> JSON = Optional.of(Format.JSON.wireName());
     private static final Set<String> FORMAT_AND_LANG = Set.of("format", "lang");
@@ -211,18 +211,18 @@ public class PublishedReads {
         if (!decision.allowed()) {
             return false;
         }
-        boolean gzip = body.compressible() && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        ContentCoding coding = body.coding(request.getHeader(HttpHeaders.ACCEPT_ENCODING), true);
         HttpServerResponse response = ctx.response();
         if (decision.limit() > 0) {
             response.putHeader("RateLimit-Policy", decision.policyHeader()).putHeader("RateLimit", decision.limitHeader());
         }
-        response.putHeader(HttpHeaders.ETAG, gzip ? body.gzipEtag() : body.etag());
+        response.putHeader(HttpHeaders.ETAG, body.etag(coding));
         if (lastModified != null) {
             response.putHeader(HttpHeaders.LAST_MODIFIED, lastModified);
         }
         response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).putHeader(HttpHeaders.VARY, !body.compressible()
                 ? byLanguage ? VARY_LANGUAGE : VARY
-                : byLanguage ? VARY_LANGUAGE_GZIP : VARY_GZIP);
+                : byLanguage ? VARY_LANGUAGE_ENCODING : VARY_ENCODING);
         headers.accept(response);
         String noneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         String since = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
@@ -232,11 +232,10 @@ public class PublishedReads {
             return true;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, body.contentType());
-        if (gzip) {
-            response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(Buffer.buffer(body.gzip()));
-        } else {
-            response.end(Buffer.buffer(body.identity()));
+        if (coding != ContentCoding.IDENTITY) {
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, coding.token());
         }
+        response.end(Buffer.buffer(body.bytes(coding)));
         return true;
     }
 
@@ -309,26 +308,5 @@ public class PublishedReads {
 
     private static String client(HttpServerRequest request) {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-    }
-
-    /** Whether {@code Accept-Encoding} allows gzip: named (or {@code *}) without {@code q=0}. */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.split(";");
-            String name = parts[0].strip();
-            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String parameter = parts[i].strip();
-                    if (parameter.startsWith("q=") && parameter.substring(2).strip().matches("0(\\.0{0,3})?")) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -33,6 +33,7 @@ import dev.khabar.format.ArticleFormats;
 import dev.khabar.format.ArticleLinks;
 import dev.khabar.format.Format;
 import dev.khabar.http.Conditional;
+import dev.khabar.http.ContentCoding;
 import dev.khabar.http.Links;
 import dev.khabar.http.ProblemException;
 import dev.khabar.http.ProblemTypes;
@@ -135,8 +136,9 @@ public class Representations {
 
     /**
      * Sends a body as {@link PublishedReads} sends it from the cache, so that a client cannot tell a miss from a hit:
-     * gzipped (with its own entity tag) when the client takes gzip and the body is large enough to gain from it, and
-     * then {@code Vary: Accept-Encoding} whichever encoding was sent.
+     * compressed (with its own entity tag) when the client takes a coding and the body is large enough to gain from it,
+     * and then {@code Vary: Accept-Encoding} whichever coding was sent. Brotli only if this body's copy is made: this is
+     * a miss, whose body may not be kept, so it starts none; the cache does when it serves the body.
      */
     private static Response.ResponseBuilder encoded(Response.ResponseBuilder response, ReadCache.Body body,
             HttpHeaders headers, String vary) {
@@ -145,11 +147,13 @@ public class Representations {
             return response.entity(body.identity()).type(type);
         }
         response.header(HttpHeaders.VARY, null).header(HttpHeaders.VARY, vary + ", " + HttpHeaders.ACCEPT_ENCODING);
-        if (PublishedReads.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
-            return response.entity(body.gzip()).type(type).header(HttpHeaders.CONTENT_ENCODING, "gzip")
-                    .header(HttpHeaders.ETAG, null).header(HttpHeaders.ETAG, body.gzipEtag().toString());
+        ContentCoding coding = body.coding(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING), false);
+        if (coding == ContentCoding.IDENTITY) {
+            return response.entity(body.identity()).type(type);
         }
-        return response.entity(body.identity()).type(type);
+        return response.entity(body.bytes(coding)).type(type)
+                .header(HttpHeaders.CONTENT_ENCODING, coding.token().toString())
+                .header(HttpHeaders.ETAG, null).header(HttpHeaders.ETAG, body.etag(coding).toString());
     }
 
     /**
