@@ -48,7 +48,8 @@ public class SearchService {
     public Result search(SearchFilter filter) {
         try {
             return ranked(filter);
-        } catch (QueryTimeoutException e) {
+        } catch (QueryTimeoutException | org.hibernate.QueryTimeoutException e) {
+            // the first from Hibernate's queries, the second from JDBC work on the session's connection
             throw new SearchTimeoutException(config.searchTimeout());
         }
     }
