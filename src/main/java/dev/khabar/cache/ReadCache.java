@@ -36,6 +36,7 @@ import dev.khabar.search.PageScope;
 import dev.khabar.search.SearchScope;
 import dev.khabar.search.SuggestScope;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.util.AsciiString;
@@ -79,6 +80,7 @@ public class ReadCache {
         private volatile byte[] brotli;
         private AsciiString brotliEtag; // set before brotli, read after it
         private volatile boolean brotliAsked;
+        private volatile Runnable grown;
 
         private Body(byte[] identity, String etag, String contentType) {
             this.identity = identity;
@@ -129,6 +131,7 @@ public class ReadCache {
                     if (made == null) {
                         made = gzip(identity);
                         gzip = made;
+                        grew();
                     }
                     yield made;
                 }
@@ -156,12 +159,28 @@ public class ReadCache {
             if (brotli == null) {
                 brotliEtag = AsciiString.of(ContentCoding.BROTLI.tag(etag.toString()));
                 brotli = Brotli.compress(identity);
+                grew();
             }
         }
 
-        /** Counted as if compressed both ways already (text gzips to about a third and Brotli does better). */
+        /** The bytes held: the body and the compressed copies made so far, which the cache weighs again as they come. */
         int weight() {
-            return identity.length + (compressible() ? identity.length * 3 / 4 : 0) + 4 * etag.length() + 200;
+            byte[] gzipped = gzip;
+            byte[] brotlied = brotli;
+            return identity.length + (gzipped == null ? 0 : gzipped.length) + (brotlied == null ? 0 : brotlied.length)
+                    + 4 * etag.length() + 200;
+        }
+
+        /** Called by the cache that keeps this body: how to weigh its entry again once a compressed copy is added. */
+        void keptBy(Runnable reweigh) {
+            grown = reweigh;
+        }
+
+        private void grew() {
+            Runnable reweigh = grown;
+            if (reweigh != null) {
+                reweigh.run();
+            }
         }
     }
 
@@ -254,6 +273,16 @@ public class ReadCache {
         this.slugs = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.readCacheTtl()).build();
         CaffeineCacheMetrics.monitor(registry, articles, "khabar.articles");
         CaffeineCacheMetrics.monitor(registry, pages, "khabar.pages");
+        bytesGauge(registry, articles, "khabar.articles");
+        bytesGauge(registry, pages, "khabar.pages");
+    }
+
+    /** {@code khabar_read_cache_bytes{cache=...}}: the bytes an instance keeps, bodies and compressed copies. */
+    private static void bytesGauge(MeterRegistry registry, Cache<?, ?> cache, String name) {
+        Gauge.builder("khabar.read.cache.bytes", cache,
+                c -> c.policy().eviction().map(e -> (double) e.weightedSize().orElse(0)).orElse(0.0))
+                .description("Bytes kept by the read cache: rendered bodies and their compressed copies")
+                .baseUnit("bytes").tag("cache", name).register(registry);
     }
 
     /** Whether reads may be answered from here now. */
@@ -304,6 +333,7 @@ public class ReadCache {
                     shared.modifiedAt(), shared.lastModified(), shared.contentLanguage(), shared.surrogateKeys(),
                     Map.copyOf(variants));
         });
+        body.keptBy(() -> reweigh(articles, shared.id()));
     }
 
     public synchronized void offerSlug(long ticket, String slug, String lookup, UUID id) {
@@ -323,6 +353,15 @@ public class ReadCache {
     public synchronized void offerPage(long ticket, String key, PageEntry page) {
         if (current(ticket)) {
             pages.put(key, page);
+            page.body().keptBy(() -> reweigh(pages, key));
+        }
+    }
+
+    /** Weighs the entry again (Caffeine weighs an entry when it is written): one of its bodies got a compressed copy. */
+    private static <K, V> void reweigh(Cache<K, V> cache, K key) {
+        V current = cache.asMap().get(key);
+        if (current != null) {
+            cache.asMap().replace(key, current, current);
         }
     }
 
