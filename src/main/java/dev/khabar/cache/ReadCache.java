@@ -323,6 +323,8 @@ public class ReadCache {
         if (!current(ticket)) {
             return;
         }
+        // Before the entry is written: a copy made from then on is weighed either by that write or by the reweigh.
+        body.keptBy(() -> reweigh(articles, shared.id()));
         articles.asMap().compute(shared.id(), (id, old) -> {
             Map<String, Body> variants = new HashMap<>();
             if (old != null && old.version() == shared.version()) {
@@ -333,7 +335,6 @@ public class ReadCache {
                     shared.modifiedAt(), shared.lastModified(), shared.contentLanguage(), shared.surrogateKeys(),
                     Map.copyOf(variants));
         });
-        body.keptBy(() -> reweigh(articles, shared.id()));
     }
 
     public synchronized void offerSlug(long ticket, String slug, String lookup, UUID id) {
@@ -352,8 +353,8 @@ public class ReadCache {
 
     public synchronized void offerPage(long ticket, String key, PageEntry page) {
         if (current(ticket)) {
+            page.body().keptBy(() -> reweigh(pages, key)); // before the put, as in offerArticle
             pages.put(key, page);
-            page.body().keptBy(() -> reweigh(pages, key));
         }
     }
 
