@@ -19,7 +19,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.annotations.Type;
@@ -67,7 +66,6 @@ public class Article {
     @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     @OrderColumn(name = "position")
-    @BatchSize(size = 100)
     private List<Tag> tags = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
