@@ -18,12 +18,15 @@
 #     starts nginx on port 8090 serving those very bytes (src/bench/snapshot.py): the reference;
 #  4. runs wrk, pinned to CPU 1 (`taskset -c 1 wrk -t1`), against each endpoint of the service and then against nginx
 #     on the same bytes, at CONNECTIONS connections, after a warm-up; "one article" runs ask for one hot article,
-#     "Zipf" runs spread over every article with Zipf popularity (rank 1 = newest), as news traffic is;
+#     "Zipf" runs spread over every article with Zipf popularity (rank 1 = newest), as news traffic is, each article
+#     read once beforehand (by the copying of step 3, or again after a restart);
 #  5. reports the service's resident memory (peak and now), then restarts it to time start-up to ready (migrations
-#     already applied), and starts a second instance on the same database (port 8091) to time how long a change
-#     made through one takes to be served by the other (5 changes);
+#     already applied), measures the Zipf spread on the service just started (no warm-up, an empty cache: every
+#     article's first read goes to PostgreSQL), and starts a second instance on the same database (port 8091) to time
+#     how long a change made through one takes to be served by the other (5 changes);
 #  6. grows the corpus to each size of SCALE_TO in SQL (src/bench/scale.sql: copies dated further back), restarts the
-#     service and measures every endpoint again, plus searches (no nginx equivalent), with the memory at that size,
+#     service, measures the Zipf spread just started, and then every endpoint again, plus searches (no nginx
+#     equivalent), with the memory at that size,
 #     searches again while an editor publishes a new article every second (src/bench/write_steadily.py), then the
 #     searches again with the service's read cache off (each one runs in PostgreSQL);
 #  7. prints Markdown tables, also written to target/bench/results.md.
@@ -160,8 +163,10 @@ measure_one() {
     local env=(BENCH_ZIPF_S="$ZIPF_S")
     [[ $expected == 304 ]] && env+=(BENCH_EXPECT=304)
     [[ -n $paths ]] && env+=(BENCH_PATHS="$paths")
-    env "${env[@]}" taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" ${header:+-H "$header"} \
-        -s src/bench/report.lua "$url" >"$OUT/$name-warmup.txt" 2>&1 || { cat "$OUT/$name-warmup.txt" >&2; die "wrk failed"; }
+    if (( WARMUP > 0 )); then
+        env "${env[@]}" taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" ${header:+-H "$header"} \
+            -s src/bench/report.lua "$url" >"$OUT/$name-warmup.txt" 2>&1 || { cat "$OUT/$name-warmup.txt" >&2; die "wrk failed"; }
+    fi
     env "${env[@]}" taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency ${header:+-H "$header"} \
         -s src/bench/report.lua "$url" >"$OUT/$name.txt" 2>&1 || { cat "$OUT/$name.txt" >&2; die "wrk failed"; }
     line=$(grep '^BENCH ' "$OUT/$name.txt") || { cat "$OUT/$name.txt" >&2; die "no BENCH line from wrk"; }
@@ -194,6 +199,34 @@ measure_all() {
     done
 }
 
+# measure_cold SIZE: the Zipf spread on a service just started, with no warm-up: every article's first read misses the
+# cache and is read from PostgreSQL, by code the JIT has not compiled yet, as after a deployment. Sets COLD_ROW.
+measure_cold() {
+    local size=$1 s
+    log "measuring GET /articles/{id}, Zipf, just started ($size articles)"
+    s=$(WARMUP=0 measure_one "wrk-$size-zipf-just-started" "$BASE/" "" 200 "$OUT/nginx/zipf-service.txt")
+    counted "$s"
+    COLD_ROW=$(printf '| %s | %s | %s | %s | %s | %s | %s | – | – |' \
+        "GET /articles/{id}, Zipf over $ZIPF_ARTICLES articles, just started (empty cache)" "$size" "$CONNECTIONS" \
+        "$(field rps "$s")" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "$(field errors "$s")")
+}
+
+# warm_zipf: reads every article of the Zipf spread once, as snapshot.py did before the first round, so that the
+# Zipf row of every round starts from the same cache.
+warm_zipf() {
+    log "reading each of the $ZIPF_ARTICLES articles of the Zipf spread once"
+    python3 - "$BASE" "$OUT/nginx/zipf-service.txt" <<'PY' || die "reading the Zipf spread failed"
+import http.client, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+for path in open(sys.argv[2]).read().split():
+    c.request("GET", path)
+    r = c.getresponse(); r.read()
+    if r.status != 200:
+        raise SystemExit("%s answered %d" % (path, r.status))
+PY
+}
+
 measure_all "$ARTICLES_LOADED"
 
 # --- memory, start-up, propagation between instances ------------------------------------------------------------
@@ -213,6 +246,8 @@ start_service "$OUT/service-restart.log"
 trap stop_all EXIT # start_service sets its own
 RESTART_MS=$STARTUP_MS
 QUARKUS_STARTED=$(grep -o 'started in [0-9.]*s' "$OUT/service-restart.log" | head -1)
+measure_cold "$ARTICLES_LOADED"
+ROWS+=("$COLD_ROW")
 
 log "starting a second instance on port $SECOND_PORT"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
@@ -289,7 +324,10 @@ scaled_round() {
         NGINX_PID=$!
         for _ in $(seq 20); do curl -s -o /dev/null "$NGINX/list/first" && break; sleep 0.25; done
     fi
+    measure_cold "$SCALED"
+    warm_zipf
     measure_all "$SCALED"
+    ROWS+=("$COLD_ROW")
     local scaled_rss_peak_mb
     scaled_rss_peak_mb=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
     # Searches: nothing to compare them with, they run in PostgreSQL (or come from the cache when repeated).
