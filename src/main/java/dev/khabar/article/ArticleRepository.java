@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -44,6 +45,13 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     /** These articles with their categories, in no particular order. */
     public List<Article> findAllWithCategory(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("from Article a join fetch a.category where a.id in ?1", ids);
+    }
+
+    /** Of these slugs, those that more than one article has (in different languages): a read by slug alone chooses. */
+    public Set<String> sharedSlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? Set.of() : Set.copyOf(getEntityManager().createQuery(
+                "select a.slug from Article a where a.slug in ?1 group by a.slug having count(*) > 1", String.class)
+                .setParameter(1, slugs).getResultList());
     }
 
     /** Articles with this slug, oldest first (a slug is unique per language, so there is one per language at most). */

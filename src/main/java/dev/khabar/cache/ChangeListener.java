@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -36,6 +37,8 @@ import io.quarkus.runtime.StartupEvent;
 public class ChangeListener {
 
     static final String CHANNEL = "khabar_article";
+    /** How the listener's connection shows in pg_stat_activity. */
+    static final String APPLICATION_NAME = "khabar change listener";
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     private static final int WAIT_MILLIS = 250;
     private static final long CHECK_MILLIS = 3_000;
@@ -53,6 +56,8 @@ public class ChangeListener {
     AgroalDataSource database;
     @Inject
     ReadCache cache;
+    @Inject
+    Event<ReadCache.Emptied> emptied;
 
     private final ExecutorService timeouts = Executors.newSingleThreadExecutor(r -> daemon(r, "khabar-listener-timeout"));
     private volatile boolean running;
@@ -110,11 +115,13 @@ public class ChangeListener {
         connection.setAutoCommit(true);
         connection.setNetworkTimeout(timeouts, NETWORK_TIMEOUT_MILLIS);
         try (Statement statement = connection.createStatement()) {
+            statement.execute("set application_name = '" + APPLICATION_NAME + "'");
             statement.execute("listen " + CHANNEL);
         }
         // Listening from here on: whatever changed before is dropped, whatever changes after is notified.
         cache.listening(true);
         cache.nextDue(nextDue(connection));
+        emptied.fireAsync(new ReadCache.Emptied());
     }
 
     private void follow(Connection connection) throws SQLException {

@@ -184,6 +184,10 @@ public class ReadCache {
         }
     }
 
+    /** Fired (asynchronously) each time the cache starts to serve again, empty: at start-up, and after an outage. */
+    public record Emptied() {
+    }
+
     /** A published article: what all its representations share, and those rendered so far, by variant name. */
     public record ArticleEntry(UUID id, int version, String language, String slug, Instant modifiedAt,
             AsciiString lastModified, AsciiString contentLanguage, AsciiString surrogateKeys, Map<String, Body> variants) {

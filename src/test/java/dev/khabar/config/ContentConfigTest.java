@@ -27,4 +27,13 @@ class ContentConfigTest {
         assertEquals("must be at least 1, was -3",
                 assertThrows(IllegalArgumentException.class, () -> positive.convert("-3")).getMessage());
     }
+
+    @Test
+    void theArticlesToWarmTheCacheWithMayBeNone() {
+        ContentConfig.NaturalInt natural = new ContentConfig.NaturalInt();
+        assertEquals(0, natural.convert("0"));
+        assertEquals(1000, natural.convert("1000"));
+        assertEquals("must be at least 0, was -1",
+                assertThrows(IllegalArgumentException.class, () -> natural.convert("-1")).getMessage());
+    }
 }

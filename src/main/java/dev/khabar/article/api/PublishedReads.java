@@ -48,6 +48,8 @@ public class PublishedReads {
     static final String TICKET = "khabar.cache.ticket";
     static final String SLUG_LOOKUP = "khabar.cache.slug";
     static final String PAGE_KEY = "khabar.cache.page";
+    /** The slug lookup of a read by slug with neither {@code lang} nor {@code Accept-Language}. */
+    static final String NO_LANGUAGE = lookup(null, null);
     /** Set on a request that waited for another to render its page: it does not wait again. */
     private static final String WAITED = "khabar.cache.waited";
 
@@ -137,7 +139,7 @@ public class PublishedReads {
         String lang = ctx.request().query() == null ? null : ctx.queryParams().get("lang");
         String acceptLanguage = lang == null ? ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE) : null;
         String slug = Slugs.normaliseLookup(decoded);
-        String lookup = (lang == null ? "" : lang) + '|' + (acceptLanguage == null ? "" : acceptLanguage);
+        String lookup = lookup(lang, acceptLanguage);
         Optional<ReadCache.ArticleEntry> entry = cache.slug(slug, lookup).flatMap(cache::article)
                 // The slug may have moved to another article since the lookup was kept: the database decides then.
                 .filter(e -> e.slug().equals(slug));
@@ -145,6 +147,11 @@ public class PublishedReads {
             ctx.put(SLUG_LOOKUP, lookup);
             miss(ctx);
         }
+    }
+
+    /** A read by slug's key in the slug cache, after the slug: the {@code lang} parameter and {@code Accept-Language}. */
+    private static String lookup(String lang, String acceptLanguage) {
+        return (lang == null ? "" : lang) + '|' + (acceptLanguage == null ? "" : acceptLanguage);
     }
 
     private void page(RoutingContext ctx) {

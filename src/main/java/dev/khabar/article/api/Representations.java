@@ -163,16 +163,35 @@ public class Representations {
     private void offer(Article article, Instant now, String variant, ReadCache.Body body) {
         RoutingContext context = vertxRequest.getCurrent();
         Long ticket = context == null ? null : context.get(PublishedReads.TICKET);
-        if (ticket == null || caller.audience().seesEverything() || article.state(now) != ArticleState.PUBLISHED) {
+        if (ticket != null && !caller.audience().seesEverything()) {
+            offer(ticket, article, now, variant, body, context.get(PublishedReads.SLUG_LOOKUP));
+        }
+    }
+
+    /**
+     * Offers a representation of an article to the cache if the article is published and due, and with it the slug
+     * lookup ({@code lang} parameter and {@code Accept-Language}, see PublishedReads) that led to it, if any.
+     */
+    private void offer(long ticket, Article article, Instant now, String variant, ReadCache.Body body,
+            String slugLookup) {
+        if (article.state(now) != ArticleState.PUBLISHED) {
             return;
         }
-        Instant modified = article.lastModified(now);
         cache.offerArticle(ticket, ReadCache.ArticleEntry.of(article.getId(), article.getVersion(), article.getLanguage(),
-                article.getSlug(), modified, surrogateKeys(article)), variant, body);
-        String lookup = context.get(PublishedReads.SLUG_LOOKUP);
-        if (lookup != null) {
-            cache.offerSlug(ticket, article.getSlug(), lookup, article.getId());
+                article.getSlug(), article.lastModified(now), surrogateKeys(article)), variant, body);
+        if (slugLookup != null) {
+            cache.offerSlug(ticket, article.getSlug(), slugLookup, article.getId());
         }
+    }
+
+    /**
+     * Renders an article's JSON as an anonymous read with no parameters would get it, and offers it to the cache (see
+     * {@link CacheWarmer}); also as what a read of its slug alone leads to, when {@code bySlug}.
+     */
+    void keep(long ticket, Article article, Instant now, boolean bySlug) {
+        String etag = etag(article.stamp(), now, Format.JSON, Fields.parse(null, Fields.EVERY));
+        offer(ticket, article, now, Format.JSON.wireName(), ReadCache.Body.of(bytes(ArticleView.of(article, now)), etag,
+                Format.JSON.mediaType()), bySlug ? PublishedReads.NO_LANGUAGE : null);
     }
 
     private byte[] bytes(Object body) {
